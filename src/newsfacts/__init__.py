@@ -1,0 +1,153 @@
+"""newsfacts: the facts of a news article as typed, frozen records.
+
+>>> import newsfacts
+>>> newsfacts.entities.lookup("abbas").name
+'Mahmoud Abbas'
+
+The module-level ``entities``, ``events``, ``statements``, ``mentions``,
+``sources`` and ``article`` serve the default dataset, read on first use (not
+at import). :func:`load` gives a built-in dataset by id, :func:`load_path`
+one of your own in the same format, checked the same way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .dataset import About, Dataset, Metadata
+from .errors import (
+    AmbiguousNameError,
+    DatasetError,
+    NewsfactsError,
+    NotFoundError,
+    UnknownDatasetError,
+    UnknownIdError,
+)
+from .loading import BUILTIN_DATASETS, DEFAULT_DATASET, load, load_path
+from .model import (
+    Article,
+    Attribution,
+    Entity,
+    Event,
+    Fact,
+    Literal,
+    Mention,
+    Participant,
+    Qualifier,
+    Source,
+    Span,
+    Statement,
+    Verdict,
+)
+from .registry import Match, Registry
+from .timespec import TimePoint, TimeSpec
+from .vocabulary import (
+    EntityKind,
+    EventKind,
+    EventStatus,
+    Modality,
+    MonthPart,
+    Origin,
+    PloverType,
+    Precision,
+    Predicate,
+    QualifierKind,
+    Rating,
+    Resolution,
+    Role,
+)
+
+if TYPE_CHECKING:
+    from .validation import Problem
+
+__all__ = [
+    "BUILTIN_DATASETS",
+    "DEFAULT_DATASET",
+    "About",
+    "AmbiguousNameError",
+    "Article",
+    "Attribution",
+    "Dataset",
+    "DatasetError",
+    "Entity",
+    "EntityKind",
+    "Event",
+    "EventKind",
+    "EventStatus",
+    "Fact",
+    "Literal",
+    "Match",
+    "Mention",
+    "Metadata",
+    "Modality",
+    "MonthPart",
+    "NewsfactsError",
+    "NotFoundError",
+    "Origin",
+    "Participant",
+    "PloverType",
+    "Precision",
+    "Predicate",
+    "Problem",
+    "Qualifier",
+    "QualifierKind",
+    "Rating",
+    "Registry",
+    "Resolution",
+    "Role",
+    "Source",
+    "Span",
+    "Statement",
+    "TimePoint",
+    "TimeSpec",
+    "UnknownDatasetError",
+    "UnknownIdError",
+    "Verdict",
+    "__version__",
+    "article",
+    "entities",
+    "events",
+    "load",
+    "load_path",
+    "mentions",
+    "sources",
+    "statements",
+    "validate",
+]
+
+# Attributes served from the default dataset, loaded on first access.
+_SHORTCUTS = frozenset({"article", "entities", "events", "mentions", "sources", "statements"})
+
+
+def validate(dataset: Dataset) -> tuple[Problem, ...]:
+    """Every consistency problem of ``dataset``; empty when it is consistent."""
+    from .validation import validate as _validate
+
+    return _validate(dataset)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SHORTCUTS:
+        return getattr(load(), name)
+    if name == "Problem":
+        from .validation import Problem
+
+        return Problem
+    raise AttributeError(f"module 'newsfacts' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _SHORTCUTS | {"Problem"})
+
+
+if TYPE_CHECKING:
+    from .model import Article as _Article
+    from .model import Mention as _Mention
+
+    article: _Article
+    entities: Registry[Entity]
+    events: Registry[Event]
+    statements: Registry[Statement]
+    mentions: tuple[_Mention, ...]
+    sources: Registry[Source]

@@ -1,0 +1,298 @@
+"""A loaded dataset: the article, its registries, and the queries across them.
+
+Every index a query needs is built in the constructor, so a query is a dict
+look-up or a slice of a precomputed tuple, and a :class:`Dataset` never
+changes after it is made.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+from .errors import UnknownIdError
+from .model import Article, Entity, Event, Fact, Mention, Source, Span, Statement
+from .registry import Registry
+from .vocabulary import Origin
+
+if TYPE_CHECKING:
+    from .validation import Problem
+
+__all__ = ["About", "Dataset", "Metadata"]
+
+_V = TypeVar("_V")
+
+
+@attrs.frozen
+class Metadata:
+    """What a dataset is: id, title, description, licence and version."""
+
+    id: str
+    title: str
+    description: str = ""
+    license: str = ""
+    version: str = ""
+    homepage: str | None = None
+
+
+@attrs.frozen
+class About:
+    """Everything a dataset holds about one entity or event."""
+
+    target: str
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]
+    mentions: tuple[Mention, ...]
+
+    def __len__(self) -> int:
+        return len(self.events) + len(self.statements)
+
+    def __iter__(self) -> Iterator[Fact]:
+        yield from self.events
+        yield from self.statements
+
+
+def _entity_names(entity: Entity) -> Iterable[str]:
+    yield from entity.names
+    for code in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3):
+        if code is not None:
+            yield code
+
+
+def _event_names(event: Event) -> Iterable[str]:
+    yield from event.names
+    if event.wikidata is not None:
+        yield event.wikidata
+
+
+def _event_refs(event: Event) -> Iterator[str]:
+    for participant in event.participants:
+        yield participant.entity
+    for ref in (event.place, event.record_place, event.part_of):
+        if ref is not None:
+            yield ref
+    yield from event.attribution.claimants
+
+
+def _statement_refs(statement: Statement) -> Iterator[str]:
+    yield statement.subject
+    if statement.object_id is not None:
+        yield statement.object_id
+    for qualifier in statement.qualifiers:
+        if qualifier.value_id is not None:
+            yield qualifier.value_id
+    yield from statement.attribution.claimants
+
+
+def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str] | None:
+    time = event.record_time if record and event.record_time is not None else event.time
+    if time is None:
+        return None
+    return (time.earliest, time.latest, event.id)
+
+
+class Dataset:
+    """The facts of one article, with lookups and queries.
+
+    Build one with :func:`newsfacts.load` or :func:`newsfacts.load_path`.
+    """
+
+    __slots__ = (
+        "_about",
+        "_by_offset",
+        "_facts_by_offset",
+        "_timelines",
+        "article",
+        "entities",
+        "events",
+        "mentions",
+        "metadata",
+        "sources",
+        "statements",
+    )
+
+    def __init__(
+        self,
+        metadata: Metadata,
+        article: Article,
+        entities: Iterable[Entity] = (),
+        events: Iterable[Event] = (),
+        statements: Iterable[Statement] = (),
+        mentions: Iterable[Mention] = (),
+        sources: Iterable[Source] = (),
+    ) -> None:
+        self.metadata = metadata
+        self.article = article
+        self.entities: Registry[Entity] = Registry("entity", entities, _entity_names)
+        self.events: Registry[Event] = Registry("event", events, _event_names)
+        self.statements: Registry[Statement] = Registry("statement", statements)
+        self.sources: Registry[Source] = Registry("source", sources, lambda s: (s.title,))
+        self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: (m.span, m.target)))
+
+        about_events: dict[str, list[Event]] = {}
+        about_statements: dict[str, list[Statement]] = {}
+        about_mentions: dict[str, list[Mention]] = {}
+        for event in self.events:
+            for ref in dict.fromkeys(_event_refs(event)):
+                about_events.setdefault(ref, []).append(event)
+        for statement in self.statements:
+            for ref in dict.fromkeys(_statement_refs(statement)):
+                about_statements.setdefault(ref, []).append(statement)
+            if statement.subject in self.events:
+                about_events.setdefault(statement.subject, [])
+        for mention in self.mentions:
+            about_mentions.setdefault(mention.target, []).append(mention)
+        keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
+        self._about = {
+            key: About(
+                key,
+                tuple(about_events.get(key, ())),
+                tuple(about_statements.get(key, ())),
+                tuple(about_mentions.get(key, ())),
+            )
+            for key in keys
+        }
+        self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
+        self._by_offset = self._build_offset_index(((m.span, m) for m in self.mentions))
+        self._facts_by_offset = self._build_offset_index(
+            (span, fact) for fact in (*self.events, *self.statements) for span in fact.evidence
+        )
+
+    @staticmethod
+    def _build_offset_index(
+        pairs: Iterable[tuple[Span, _V]],
+    ) -> tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]]:
+        # Elementary segments between all span boundaries; each holds what covers it.
+        items = list(pairs)
+        bounds = sorted({b for span, _ in items for b in (span.start, span.end)})
+        covering: list[list[_V]] = [[] for _ in bounds]
+        for span, value in items:
+            low = bisect.bisect_left(bounds, span.start)
+            high = bisect.bisect_left(bounds, span.end)
+            for index in range(low, high):
+                if value not in covering[index]:
+                    covering[index].append(value)
+        return tuple(bounds), tuple(tuple(c) for c in covering)
+
+    def _build_timeline(self, record: bool) -> tuple[tuple[tuple[datetime.date, datetime.date, str], Event], ...]:
+        keyed = []
+        for event in self.events:
+            key = _time_key(event, record)
+            if key is not None:
+                keyed.append((key, event))
+        keyed.sort(key=lambda pair: pair[0])
+        return tuple(keyed)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Dataset {self.metadata.id!r}: {len(self.entities)} entities, {len(self.events)} events, "
+            f"{len(self.statements)} statements, {len(self.mentions)} mentions>"
+        )
+
+    @property
+    def id(self) -> str:
+        return self.metadata.id
+
+    # --- queries -------------------------------------------------------------
+
+    def _resolve(self, target: object) -> str:
+        if isinstance(target, Entity | Event | Statement):
+            return target.id
+        if not isinstance(target, str):
+            raise TypeError(f"expected an Entity, Event, Statement or id, got {type(target).__name__}")
+        if target in self.entities or target in self.events or target in self.statements:
+            return target
+        raise UnknownIdError("entity or event", target)
+
+    def about(self, target: Entity | Event | str) -> About:
+        """The events and statements that involve an entity or event (by record or id),
+        and its mentions."""
+        key = self._resolve(target)
+        return self._about.get(key) or About(key, (), (), ())
+
+    def timeline(self, *, record: bool = False) -> tuple[Event, ...]:
+        """Dated events in time order (earliest bound, then latest, then id).
+
+        With ``record=True`` an event's record date is used where it has one.
+        """
+        return tuple(event for _, event in self._timelines[bool(record)])
+
+    def events_between(
+        self, start: datetime.date, end: datetime.date, *, record: bool = False
+    ) -> tuple[Event, ...]:
+        """Dated events whose time bounds overlap the closed range ``[start, end]``, in time order."""
+        for name, value in (("start", start), ("end", end)):
+            if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+                raise TypeError(f"{name} must be a datetime.date, got {type(value).__name__}")
+        if end < start:
+            raise ValueError(f"end {end} is before start {start}")
+        out = []
+        for (earliest, latest, _), event in self._timelines[bool(record)]:
+            if earliest > end:
+                break
+            if latest >= start:
+                out.append(event)
+        return tuple(out)
+
+    def mentions_at(self, offset: int) -> tuple[Mention, ...]:
+        """The mentions whose span holds the code point at ``offset`` (none outside the text)."""
+        return self._at(self._by_offset, offset)
+
+    def facts_at(self, offset: int) -> tuple[Fact, ...]:
+        """The events and statements whose evidence holds the code point at ``offset``."""
+        return self._at(self._facts_by_offset, offset)
+
+    @staticmethod
+    def _at(index: tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]], offset: int) -> tuple[_V, ...]:
+        if not isinstance(offset, int) or isinstance(offset, bool):
+            raise TypeError(f"offset must be an int, got {type(offset).__name__}")
+        bounds, covering = index
+        position = bisect.bisect_right(bounds, offset) - 1
+        if position < 0:
+            return ()
+        return covering[position]
+
+    def evidence(self, fact: Fact | str) -> tuple[Span, ...]:
+        """The words of the article that state a fact (empty for an enrichment)."""
+        if isinstance(fact, str):
+            found = self.events.get(fact) or self.statements.get(fact)
+            if found is None:
+                raise UnknownIdError("event or statement", fact)
+            fact = found
+        if not isinstance(fact, Event | Statement):
+            raise TypeError(f"expected an Event, Statement or id, got {type(fact).__name__}")
+        return fact.evidence
+
+    def article_only(self) -> Dataset:
+        """The article's own facts: no enrichment records and no record dates or places.
+
+        Verdicts stay: they judge the article's facts, they add none.
+        """
+        events = [
+            attrs.evolve(e, record_time=None, record_place=None)
+            for e in self.events
+            if e.origin is Origin.ARTICLE
+        ]
+        statements = [
+            attrs.evolve(s, record_time=None) for s in self.statements if s.origin is Origin.ARTICLE
+        ]
+        return Dataset(
+            self.metadata,
+            self.article,
+            (e for e in self.entities if e.origin is Origin.ARTICLE),
+            events,
+            statements,
+            self.mentions,
+            self.sources,
+        )
+
+    def validate(self) -> tuple[Problem, ...]:
+        """Every consistency problem of this dataset; empty when it is consistent."""
+        from .validation import validate
+
+        return validate(self)
+

@@ -1,0 +1,253 @@
+"""Reading datasets: the built-in ones from the package, any other from a folder.
+
+A dataset is a folder of UTF-8 JSON files beside its article text:
+
+``dataset.json``
+    ``{"format": ..., "metadata": {...}, "article": {...}}``, the article
+    without its text, which is ``article.txt`` byte for byte;
+``entities.json``, ``events.json``, ``statements.json``, ``mentions.json``, ``sources.json``
+    one JSON array of records each.
+
+Loading is all or nothing: a file that cannot be read, parsed or turned into
+records raises :class:`~newsfacts.errors.DatasetError` naming the file and the
+JSON path, and nothing is cached or returned. The built-in datasets are read
+with ``importlib_resources.files()``, so they load from a wheel, a zip or a
+source tree alike, once per process, behind a lock.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from .codec import InvalidData, list_from_json, from_json, to_json
+from .dataset import Dataset, Metadata
+from .errors import DatasetError, UnknownDatasetError
+from .model import Article, Entity, Event, Mention, Source, Statement
+
+if TYPE_CHECKING:
+    from .validation import Problem
+
+__all__ = [
+    "BUILTIN_DATASETS",
+    "DEFAULT_DATASET",
+    "FORMAT",
+    "MAX_FILE_SIZE",
+    "dump_files",
+    "load",
+    "load_path",
+]
+
+FORMAT = "newsfacts-dataset/1"
+"""The format tag written in every ``dataset.json``."""
+DEFAULT_DATASET = "abbas-putin-moscow-2018"
+BUILTIN_DATASETS: tuple[str, ...] = (DEFAULT_DATASET,)
+MAX_FILE_SIZE = 1 << 30
+"""Files larger than this (1 GiB) are refused before they are read."""
+
+ARTICLE_FILE = "article.txt"
+DATASET_FILE = "dataset.json"
+RECORD_FILES: Mapping[str, type] = {
+    "entities": Entity,
+    "events": Event,
+    "statements": Statement,
+    "mentions": Mention,
+    "sources": Source,
+}
+
+_T = TypeVar("_T")
+_cache: dict[str, Dataset] = {}
+_lock = threading.Lock()
+
+
+class _Readable(Protocol):
+    """What loading needs of a folder: a ``pathlib.Path`` or an importlib Traversable."""
+
+    def joinpath(self, *descendants: str) -> Any: ...
+
+
+def load(id: str = DEFAULT_DATASET) -> Dataset:
+    """A built-in dataset, by id (the default one without), read once per process.
+
+    Thread-safe: every caller gets the same :class:`Dataset` object. Raises
+    :class:`~newsfacts.errors.UnknownDatasetError` for an unknown id.
+    """
+    dataset = _cache.get(id) if isinstance(id, str) else None
+    if dataset is not None:
+        return dataset
+    if not isinstance(id, str):
+        raise TypeError(f"dataset id must be a str, got {type(id).__name__}")
+    if id not in BUILTIN_DATASETS:
+        raise UnknownDatasetError(id, BUILTIN_DATASETS)
+    with _lock:
+        dataset = _cache.get(id)
+        if dataset is None:
+            import importlib_resources
+
+            root = importlib_resources.files("newsfacts").joinpath("data", id)
+            # Built fully before it is published; readers never see half a dataset.
+            dataset = _read(root, f"{id}/", validate=False)
+            _cache[id] = dataset
+    return dataset
+
+
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    validate: bool = True,
+    max_file_size: int = MAX_FILE_SIZE,
+) -> Dataset:
+    """A dataset of one's own, from a folder in the same format as the built-in ones.
+
+    With ``validate`` (the default) the dataset must also pass every check of
+    :func:`newsfacts.validate`; otherwise :class:`~newsfacts.errors.DatasetError`
+    is raised with all the problems in its ``problems``.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    folder = Path(path)
+    if not folder.is_dir():
+        raise DatasetError(f"not a dataset folder: {folder}", file=str(folder))
+    return _read(folder, f"{folder}{os.sep}", validate=validate, max_file_size=max_file_size)
+
+
+def _read(root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE) -> Dataset:
+    def read(name: str) -> bytes:
+        resource = root.joinpath(name)
+        label = prefix + name
+        try:
+            if isinstance(resource, Path) and resource.stat().st_size > max_file_size:
+                raise DatasetError(
+                    f"file is larger than {max_file_size} bytes; too large to be a dataset", file=label
+                )
+            data: bytes = resource.read_bytes()
+        except OSError as error:
+            raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
+        if len(data) > max_file_size:
+            raise DatasetError(f"file is larger than {max_file_size} bytes; too large to be a dataset", file=label)
+        return data
+
+    def parse(name: str) -> Any:
+        data = read(name)
+        label = prefix + name
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise DatasetError(f"not UTF-8: byte {error.start} is {data[error.start]:#04x}", file=label) from None
+        try:
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        except json.JSONDecodeError as error:
+            raise DatasetError(
+                f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})", file=label, path="$"
+            ) from None
+        except _DuplicateKey as error:
+            raise DatasetError(f"duplicate key {error.args[0]!r}", file=label) from None
+        except RecursionError:
+            raise DatasetError("JSON nested too deeply", file=label, path="$") from None
+
+    def decode(name: str, build: Callable[[], _T]) -> _T:
+        try:
+            return build()
+        except InvalidData as error:
+            raise DatasetError(error.message, file=prefix + name, path=error.path) from None
+
+    header = parse(DATASET_FILE)
+    if not isinstance(header, dict):
+        raise DatasetError("expected an object", file=prefix + DATASET_FILE, path="$")
+    extra = sorted(set(header) - {"format", "metadata", "article"})
+    if extra:
+        raise DatasetError(f"unknown key {extra[0]!r}", file=prefix + DATASET_FILE, path=f"$.{extra[0]}")
+    if header.get("format") != FORMAT:
+        raise DatasetError(
+            f"format must be {FORMAT!r}, got {header.get('format')!r}", file=prefix + DATASET_FILE, path="$.format"
+        )
+    for key in ("metadata", "article"):
+        if key not in header:
+            raise DatasetError(f"missing key {key!r}", file=prefix + DATASET_FILE, path="$")
+    metadata = decode(DATASET_FILE, lambda: _within("metadata", lambda: from_json(Metadata, header["metadata"])))
+    raw_text = read(ARTICLE_FILE)
+    try:
+        text = raw_text.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetError(f"not UTF-8: byte {error.start}", file=prefix + ARTICLE_FILE) from None
+    article_json = header["article"]
+    if not isinstance(article_json, dict):
+        raise DatasetError("expected an object (Article)", file=prefix + DATASET_FILE, path="$.article")
+    if "text" in article_json:
+        raise DatasetError(
+            f"the article's text belongs in {ARTICLE_FILE}", file=prefix + DATASET_FILE, path="$.article.text"
+        )
+    article = decode(DATASET_FILE, lambda: _within("article", lambda: from_json(Article, {**article_json, "text": text})))
+    records: dict[str, tuple[Any, ...]] = {}
+    for key, cls in RECORD_FILES.items():
+        name = f"{key}.json"
+        content = parse(name)
+        records[key] = decode(name, lambda: list_from_json(cls, content))
+    dataset = Dataset(metadata, article, **records)
+    if validate:
+        problems = dataset.validate()
+        if problems:
+            raise _invalid(problems, prefix)
+    return dataset
+
+
+def _within(key: str, build: Callable[[], _T]) -> _T:
+    try:
+        return build()
+    except InvalidData as error:
+        raise error.within(key) from None
+
+
+def _invalid(problems: tuple[Problem, ...], prefix: str) -> DatasetError:
+    first = problems[0]
+    listing = "\n".join(f"  {p}" for p in problems)
+    return DatasetError(
+        f"{len(problems)} consistency problem(s):\n{listing}",
+        file=prefix + first.file if first.file else None,
+        path=first.path,
+        problems=problems,
+    )
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys; in a dataset that is a mistake.
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def dump_files(dataset: Dataset) -> dict[str, bytes]:
+    """The canonical files of ``dataset`` (name → bytes), as :func:`load_path` reads them."""
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    article = to_json(dataset.article)
+    article.pop("text")
+    header = {"format": FORMAT, "metadata": to_json(dataset.metadata), "article": article}
+    files = {DATASET_FILE: _dumps(header), ARTICLE_FILE: dataset.article.text.encode("utf-8")}
+    registries: dict[str, Any] = {
+        "entities": dataset.entities,
+        "events": dataset.events,
+        "statements": dataset.statements,
+        "mentions": dataset.mentions,
+        "sources": dataset.sources,
+    }
+    for key, records in registries.items():
+        files[f"{key}.json"] = _dumps([to_json(record) for record in records])
+    return files
+
+
+def _dumps(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,469 @@
+"""The records of the data model: frozen, slotted attrs classes.
+
+Every record compares and hashes by value, pickles and copies, and cannot be
+changed after construction (``attrs.evolve`` makes a changed copy). Collections
+inside records are tuples. Construction checks what a record can check on its
+own (a span's bounds, an id's shape); what needs the whole dataset (does this
+id resolve? does this span match the text?) is the validator's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+
+from ._checks import to_tuple
+from .timespec import TimeSpec
+from .vocabulary import (
+    EntityKind,
+    EventKind,
+    EventStatus,
+    Modality,
+    Origin,
+    PloverType,
+    Predicate,
+    QualifierKind,
+    Rating,
+    Role,
+)
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "Entity",
+    "Event",
+    "Fact",
+    "Literal",
+    "Mention",
+    "Participant",
+    "Qualifier",
+    "Source",
+    "Span",
+    "Statement",
+    "TextPositionSelector",
+    "TextQuoteSelector",
+    "Verdict",
+]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Ids are lowercase kebab-case slugs: ``mahmoud-abbas``."""
+_QID = re.compile(r"Q[1-9][0-9]*")
+_CAMEO = re.compile(r"[0-9]{2,4}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+_T = TypeVar("_T")
+
+
+def _matches(pattern: re.Pattern[str], what: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
+        if pattern.fullmatch(value) is None:
+            raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
+
+    return check
+
+
+def _optional(
+    check: Callable[[Any, attrs.Attribute[Any], Any], None],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def optional(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _tuple_of(kind: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    # A tuple (never a list, which could be changed behind the record's back)
+    # whose members all have the given type.
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(kind),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+_id = _matches(ID_PATTERN, "a lowercase kebab-case id")
+_str = attrs.validators.instance_of(str)
+_opt_str = attrs.validators.optional(_str)
+_opt_id = _optional(_id)
+_ids = attrs.validators.deep_iterable(
+    member_validator=_id, iterable_validator=attrs.validators.instance_of(tuple)
+)
+
+
+def _enum(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    return attrs.validators.instance_of(kind)
+
+
+# --- text positions ---------------------------------------------------------
+
+
+@attrs.frozen
+class TextPositionSelector:
+    """W3C Web Annotation ``TextPositionSelector``: code-point offsets, half-open."""
+
+    start: int
+    end: int
+    type: ClassVar[str] = "TextPositionSelector"
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {"type": self.type, "start": self.start, "end": self.end}
+
+
+@attrs.frozen
+class TextQuoteSelector:
+    """W3C Web Annotation ``TextQuoteSelector``: the exact words with some context."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    type: ClassVar[str] = "TextQuoteSelector"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": self.type, "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix}
+
+
+def _check_span(instance: Span, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"text must be a str, got {type(value).__name__}")
+    if instance.end < instance.start:
+        raise ValueError(f"span end {instance.end} is before its start {instance.start}")
+    if len(value) != instance.end - instance.start:
+        raise ValueError(
+            f"span text has {len(value)} code points but [{instance.start}, {instance.end}) "
+            f"covers {instance.end - instance.start}"
+        )
+
+
+_offset = attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0))
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Words of the article: ``article.text[start:end] == text``.
+
+    Offsets are Unicode code points (Python ``str`` indexes), half-open.
+    Spans order by position.
+    """
+
+    start: int = attrs.field(validator=_offset)
+    end: int = attrs.field(validator=_offset)
+    text: str = attrs.field(validator=_check_span, order=False)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        """Whether the code point at ``offset`` lies in the span."""
+        return self.start <= offset < self.end
+
+    def covers(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly within this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def position_selector(self) -> TextPositionSelector:
+        return TextPositionSelector(self.start, self.end)
+
+    def quote_selector(self, source_text: str, context: int = 32) -> TextQuoteSelector:
+        """The quote with up to ``context`` code points either side, from ``source_text``."""
+        if source_text[self.start : self.end] != self.text:
+            raise ValueError(f"span {self.start}:{self.end} does not match the given text")
+        return TextQuoteSelector(
+            exact=self.text,
+            prefix=source_text[max(0, self.start - context) : self.start],
+            suffix=source_text[self.end : self.end + context],
+        )
+
+
+# --- small values -----------------------------------------------------------
+
+
+@attrs.frozen
+class Literal:
+    """A literal object of a statement (words, not an entity)."""
+
+    value: str = attrs.field(validator=_nonempty)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Qualifier:
+    """Adds to a statement: ``recognizes Jerusalem`` *as capital of* ``israel``.
+
+    ``value`` is the id of an entity or event, or a :class:`Literal` (a
+    manner: "tepid").
+    """
+
+    kind: QualifierKind = attrs.field(validator=_enum(QualifierKind))
+    value: str | Literal = attrs.field(
+        validator=attrs.validators.or_(_id, attrs.validators.instance_of(Literal))
+    )
+
+    @property
+    def value_id(self) -> str | None:
+        return self.value if isinstance(self.value, str) else None
+
+
+@attrs.frozen
+class Participant:
+    """An entity taking part in an event, in a role."""
+
+    entity: str = attrs.field(validator=_id)
+    role: Role = attrs.field(validator=_enum(Role))
+
+
+@attrs.frozen
+class Attribution:
+    """Who asserts a fact.
+
+    No ``claimants`` is the article's own voice. Otherwise the fact is the
+    claimants', which the article reports (``verb`` says how: "argue",
+    "suggest"); a reported claim is never the article's plain fact.
+    """
+
+    claimants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    verb: str = attrs.field(default="", validator=_str)
+
+    @property
+    def is_reported(self) -> bool:
+        return bool(self.claimants)
+
+
+ARTICLE_VOICE = Attribution()
+
+
+@attrs.frozen
+class Verdict:
+    """How a fact stands against the public record, with a note and sources.
+
+    The ratings are also reachable here: ``Verdict.FALSE is Rating.FALSE``, so
+    ``statements.filter(verdict=Verdict.FALSE)`` reads as it should.
+    """
+
+    rating: Rating = attrs.field(validator=_enum(Rating))
+    note: str = attrs.field(default="", validator=_str)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+
+    SUPPORTED: ClassVar[Rating] = Rating.SUPPORTED
+    SIMPLIFIED: ClassVar[Rating] = Rating.SIMPLIFIED
+    MISLEADING: ClassVar[Rating] = Rating.MISLEADING
+    FALSE: ClassVar[Rating] = Rating.FALSE
+    OPINION: ClassVar[Rating] = Rating.OPINION
+    UNCHECKED: ClassVar[Rating] = Rating.UNCHECKED
+
+
+@attrs.frozen
+class Source:
+    """A public source that an enrichment or a verdict cites."""
+
+    id: str = attrs.field(validator=_id)
+    title: str = attrs.field(validator=_nonempty)
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    publisher: str | None = attrs.field(default=None, validator=_opt_str)
+    published: str | None = attrs.field(default=None, validator=_opt_str)
+    """Publication date as ISO 8601 text, at the precision known."""
+
+
+# --- the records ------------------------------------------------------------
+
+
+@attrs.frozen
+class Mention:
+    """Words of the article that refer to an entity or an event.
+
+    ``metonymy`` is true when the words name something else than what they
+    refer to ("Washington" for the United States, "Tel Aviv" for Israel's
+    government); ``literal`` is then what they name, and ``note`` says more.
+    """
+
+    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    target: str = attrs.field(validator=_id)
+    metonymy: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    literal: str | None = attrs.field(default=None, validator=_opt_id)
+    """For a metonymy, the id of what the words literally name (``tel-aviv``), where the dataset has it."""
+    note: str = attrs.field(default="", validator=_str)
+
+
+@attrs.frozen
+class Entity:
+    """A person, state, organization, place or group the article refers to.
+
+    External ids (``wikidata``, ISO 3166 codes) are enrichment and are only
+    set where verified; ``sources`` names where they come from.
+    """
+
+    id: str = attrs.field(validator=_id)
+    kind: EntityKind = attrs.field(validator=_enum(EntityKind))
+    name: str = attrs.field(validator=_nonempty)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
+    description: str = attrs.field(default="", validator=_str)
+    wikidata: str | None = attrs.field(default=None, validator=_optional(_matches(_QID, "a Wikidata QID")))
+    iso_alpha2: str | None = attrs.field(
+        default=None, validator=_optional(_matches(re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code"))
+    )
+    iso_alpha3: str | None = attrs.field(
+        default=None, validator=_optional(_matches(re.compile(r"[A-Z]{3}"), "an ISO 3166-1 alpha-3 code"))
+    )
+    inception: TimeSpec | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
+    )
+    dissolved: TimeSpec | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
+    )
+    origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name, then the aliases."""
+        return (self.name, *self.aliases)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind.value}, {self.id})"
+
+
+_spans = _tuple_of(Span)
+_opt_time = attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
+_opt_verdict = attrs.validators.optional(attrs.validators.instance_of(Verdict))
+
+
+@attrs.frozen
+class Event:
+    """Something that happened, is planned or goes on, with who took part, where and when.
+
+    ``time`` is what the article says; ``record_time`` the public record's
+    finer date, an enrichment with its sources. ``evidence`` holds the words
+    that state the event; an enrichment has none and names ``sources``.
+    """
+
+    id: str = attrs.field(validator=_id)
+    kind: EventKind = attrs.field(validator=_enum(EventKind))
+    label: str = attrs.field(validator=_nonempty)
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_tuple_of(Participant)
+    )
+    place: str | None = attrs.field(default=None, validator=_opt_id)
+    time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+    status: EventStatus = attrs.field(default=EventStatus.HAPPENED, validator=_enum(EventStatus))
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=to_tuple, validator=_spans)
+    attribution: Attribution = attrs.field(
+        default=ARTICLE_VOICE, validator=attrs.validators.instance_of(Attribution)
+    )
+    modality: Modality = attrs.field(default=Modality.ASSERTED, validator=_enum(Modality))
+    verdict: Verdict | None = attrs.field(default=None, validator=_opt_verdict)
+    cameo: str | None = attrs.field(default=None, validator=_optional(_matches(_CAMEO, "a CAMEO code")))
+    plover: PloverType | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_enum(PloverType))
+    )
+    wikidata: str | None = attrs.field(default=None, validator=_optional(_matches(_QID, "a Wikidata QID")))
+    part_of: str | None = attrs.field(default=None, validator=_opt_id)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
+    origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    record_time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+    record_place: str | None = attrs.field(default=None, validator=_opt_id)
+
+    @property
+    def name(self) -> str:
+        return self.label
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    def participants_in(self, role: Role) -> tuple[str, ...]:
+        """Ids of the participants in ``role``."""
+        return tuple(p.entity for p in self.participants if p.role is role)
+
+    def __str__(self) -> str:
+        when = f" [{self.time.edtf}]" if self.time is not None else ""
+        return f"{self.label}{when} ({self.id})"
+
+
+@attrs.frozen
+class Statement:
+    """A typed relation: subject, predicate, object, with qualifiers and provenance.
+
+    ``object`` is an entity or event id, or a :class:`Literal`. ``negated``
+    states that the relation does *not* hold ("no longer qualified").
+    """
+
+    id: str = attrs.field(validator=_id)
+    subject: str = attrs.field(validator=_id)
+    predicate: Predicate = attrs.field(validator=_enum(Predicate))
+    object: str | Literal = attrs.field(
+        validator=attrs.validators.or_(_id, attrs.validators.instance_of(Literal))
+    )
+    qualifiers: tuple[Qualifier, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_tuple_of(Qualifier)
+    )
+    time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+    negated: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=to_tuple, validator=_spans)
+    attribution: Attribution = attrs.field(
+        default=ARTICLE_VOICE, validator=attrs.validators.instance_of(Attribution)
+    )
+    modality: Modality = attrs.field(default=Modality.ASSERTED, validator=_enum(Modality))
+    verdict: Verdict | None = attrs.field(default=None, validator=_opt_verdict)
+    origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    record_time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+
+    @property
+    def object_id(self) -> str | None:
+        """The object's id, or ``None`` when the object is a literal."""
+        return self.object if isinstance(self.object, str) else None
+
+    def __str__(self) -> str:
+        neg = "not " if self.negated else ""
+        return f"{self.subject} {neg}{self.predicate.info.label} {self.object} ({self.id})"
+
+
+Fact = Event | Statement
+"""Either kind of fact: what ``evidence`` and verdict queries accept."""
+
+
+@attrs.frozen
+class Article:
+    """The source text and what is known of its publication.
+
+    ``sentences`` are spans that together cover every non-blank code point of
+    ``text``. ``title`` is the publisher's; ``None`` when it is not known.
+    """
+
+    id: str = attrs.field(validator=_id)
+    text: str = attrs.field(validator=_str, repr=False)
+    sha256: str = attrs.field(validator=_matches(_SHA256, "a lowercase hex SHA-256 digest"))
+    sentences: tuple[Span, ...] = attrs.field(converter=to_tuple, validator=_spans)
+    publisher: str = attrs.field(validator=_nonempty)
+    published: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    language: str = attrs.field(default="en", validator=_nonempty)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence holding the code point at ``offset``, or ``None``."""
+        for sentence in self.sentences:
+            if sentence.contains(offset):
+                return sentence
+        return None
+
+    def quote(self, span: Span, context: int = 32) -> TextQuoteSelector:
+        return span.quote_selector(self.text, context)

@@ -1,0 +1,67 @@
+"""Folding names so that the ways people type them meet.
+
+``fold`` is the one normal form that lookups compare: case folded, accents
+and other diacritics removed, letters without a decomposition (ø, ł, đ, ı)
+spelled in ASCII, apostrophes and full stops dropped ("U.S." and "US",
+"Israel's" and "Israels" meet), other punctuation, hyphens, dashes and every
+kind of space (no-break included) turned into one space.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["fold", "trigrams"]
+
+# Letters that NFKD does not split into base + mark.
+_LETTERS = {
+    "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+    "ı": "i", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ħ": "h",
+}  # fmt: skip
+# Dropped outright so that abbreviations and possessives fold together.
+_DROPPED = "'’‘ʼ`´.·"
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): None for c in _DROPPED}
+    table.update({ord(k): v for k, v in _LETTERS.items()})
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """The normal form of a name for comparison.
+
+    >>> fold("  Mahmoud\\u00a0ABBÁS ")
+    'mahmoud abbas'
+    >>> fold("U.S.") == fold("US")
+    True
+    >>> fold("Six–Day war")
+    'six day war'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    # Lone surrogates cannot be normalised meaningfully: drop them first.
+    if not text.isascii():
+        text = text.encode("utf-8", "ignore").decode("utf-8")
+        text = unicodedata.normalize("NFKD", text.translate(_TABLE))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().translate(_TABLE)
+    out: list[str] = []
+    space = True  # suppress leading spaces
+    for char in text:
+        if char.isalnum():
+            out.append(char)
+            space = False
+        elif not space:
+            out.append(" ")
+            space = True
+    return "".join(out).rstrip(" ")
+
+
+def trigrams(folded: str) -> frozenset[str]:
+    """Character trigrams of a folded name, padded at both ends (for fuzzy search)."""
+    padded = f"  {folded} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))

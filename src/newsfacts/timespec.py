@@ -1,0 +1,198 @@
+"""What a text says about *when*, and what it means.
+
+A :class:`TimeSpec` keeps the words as written (``"in late January"``) beside
+their normalised value at the precision the words give (January 2018, late
+part). Query bounds (:attr:`TimeSpec.earliest`, :attr:`TimeSpec.latest`) and
+the EDTF string are derived, never stored, so they cannot disagree with the
+value.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from ._checks import to_tuple
+from .vocabulary import MonthPart, Precision, Resolution
+
+__all__ = ["TimePoint", "TimeSpec"]
+
+
+def _month_days(year: int, month: int) -> int:
+    # datetime alone, so that importing this module pulls in no calendar/locale.
+    if month == 12:
+        return 31
+    return (datetime.date(year, month + 1, 1) - datetime.date(year, month, 1)).days
+
+
+# Day ranges of the parts of a month named by "early", "mid" and "late".
+_PART_DAYS = {MonthPart.EARLY: (1, 10), MonthPart.MID: (11, 20), MonthPart.LATE: (21, 31)}
+
+
+def _check_month(instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and not 1 <= value <= 12:
+        raise ValueError(f"month must be 1..12, got {value}")
+
+
+def _check_day(instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        raise ValueError("a day needs a month")
+    last = _month_days(instance.year, instance.month)
+    if not 1 <= value <= last:
+        raise ValueError(f"day must be 1..{last} for {instance.year}-{instance.month:02d}, got {value}")
+
+
+def _check_part(
+    instance: TimePoint, attribute: attrs.Attribute[MonthPart | None], value: MonthPart | None
+) -> None:
+    if value is not None and (instance.month is None or instance.day is not None):
+        raise ValueError("a part of a month needs a month and no day")
+
+
+@attrs.frozen
+class TimePoint:
+    """A calendar point at year, month or day precision, optionally a part of a month."""
+
+    year: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999)))
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+    part: MonthPart | None = attrs.field(default=None, validator=_check_part)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day this point can mean."""
+        if self.month is None:
+            return datetime.date(self.year, 1, 1)
+        if self.day is not None:
+            return datetime.date(self.year, self.month, self.day)
+        first = _PART_DAYS[self.part][0] if self.part is not None else 1
+        return datetime.date(self.year, self.month, first)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day this point can mean."""
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        if self.day is not None:
+            return datetime.date(self.year, self.month, self.day)
+        last = _month_days(self.year, self.month)
+        if self.part is not None:
+            last = min(last, _PART_DAYS[self.part][1])
+        return datetime.date(self.year, self.month, last)
+
+    @property
+    def edtf(self) -> str:
+        """The point as EDTF (ISO 8601-2): ``1967``, ``2017-12``, ``2018-02-12``.
+
+        EDTF has no "late January"; the month is the honest value.
+        """
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        if self.part is not None:
+            return f"{self.part.value} {self.edtf}"
+        return self.edtf
+
+    @classmethod
+    def from_date(cls, day: datetime.date) -> TimePoint:
+        """A day-precision point for ``day``."""
+        return cls(day.year, day.month, day.day)
+
+
+def _check_bounds(instance: TimeSpec, attribute: attrs.Attribute[TimePoint | None], value: TimePoint | None) -> None:
+    if instance.start is None and value is None:
+        raise ValueError("a TimeSpec needs a start, an end, or both")
+    if instance.start is not None and value is not None and instance.start.earliest > value.latest:
+        raise ValueError(f"time bounds out of order: {instance.start.edtf} after {value.edtf}")
+
+
+def _check_sources(
+    instance: TimeSpec, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if instance.resolution is Resolution.RECORD and not value:
+        raise ValueError("a time taken from the record needs at least one source")
+
+
+@attrs.frozen
+class TimeSpec:
+    """When something happened, as written and as normalised.
+
+    A point has only ``start``. An interval has ``end`` too; an interval whose
+    beginning the words leave open ("have long opposed") has ``start=None``.
+    """
+
+    start: TimePoint | None
+    end: TimePoint | None = attrs.field(default=None, validator=_check_bounds)
+    expression: str | None = None
+    """The words as written ("on Monday"), or ``None`` when the text gives no time."""
+    resolution: Resolution = Resolution.EXPLICIT
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_sources
+    )
+    """Ids of the sources of a time taken from the public record."""
+
+    @property
+    def is_interval(self) -> bool:
+        return self.end is not None
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the finest bound given."""
+        points = [p for p in (self.start, self.end) if p is not None]
+        return max((p.precision for p in points), key=_PRECISION_ORDER.index)
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day the value can mean (``date.min`` for an open start)."""
+        if self.start is None:
+            return datetime.date.min
+        return self.start.earliest
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day the value can mean."""
+        point = self.end if self.end is not None else self.start
+        assert point is not None  # the validator guarantees one bound
+        return point.latest
+
+    @property
+    def edtf(self) -> str:
+        """The value as EDTF: ``2018-02-12``, ``1967``, ``1967-06-05/1967-06-10``, ``/2018-02-12``."""
+        if self.end is None:
+            assert self.start is not None
+            return self.start.edtf
+        start = "" if self.start is None else self.start.edtf
+        return f"{start}/{self.end.edtf}"
+
+    def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
+        """Whether the value's bounds overlap the closed range ``[start, end]``."""
+        return self.earliest <= end and start <= self.latest
+
+    def contains(self, other: TimeSpec) -> bool:
+        """Whether ``other``'s bounds lie within this value's bounds."""
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+    def __str__(self) -> str:
+        text = self.edtf
+        if self.start is not None and self.start.part is not None and self.end is None:
+            text = str(self.start)
+        return f"{text} ({self.expression!r})" if self.expression else text
+
+
+_PRECISION_ORDER = [Precision.YEAR, Precision.MONTH, Precision.DAY]

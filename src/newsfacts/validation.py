@@ -1,0 +1,541 @@
+"""Consistency checks over a whole dataset.
+
+:func:`validate` returns every problem it finds as a :class:`Problem`, never
+stopping at the first: a dataset is consistent when the tuple is empty. Each
+problem names the file and JSON path of the record at fault, so a problem in
+a dataset of one's own can be found in its files.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .codec import json_path
+from .model import Event, Span, Statement
+from .names import fold
+from .timespec import TimeSpec
+from .vocabulary import Origin, Rating
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["Problem", "ProblemCode", "validate"]
+
+
+class ProblemCode(enum.Enum):
+    """What kind of inconsistency a :class:`Problem` is."""
+
+    DUPLICATE_ID = "duplicate-id"
+    UNRESOLVED_REFERENCE = "unresolved-reference"
+    WRONG_REFERENCE_KIND = "wrong-reference-kind"
+    SPAN_OUTSIDE_TEXT = "span-outside-text"
+    SPAN_MISMATCH = "span-mismatch"
+    SENTENCES_OVERLAP = "sentences-overlap"
+    TEXT_NOT_COVERED = "text-not-covered"
+    SENTENCE_WITHOUT_FACT = "sentence-without-fact"
+    MENTION_OUTSIDE_EVIDENCE = "mention-outside-evidence"
+    ENTITY_NOT_MENTIONED = "entity-not-mentioned"
+    ENRICHMENT_MENTIONED = "enrichment-mentioned"
+    DOMAIN = "domain"
+    RANGE = "range"
+    INVERSE_DISAGREES = "inverse-disagrees"
+    TIME_ORDER = "time-order"
+    OUTSIDE_LIFETIME = "outside-lifetime"
+    RECORD_TIME_CONTRADICTS = "record-time-contradicts"
+    ENRICHMENT_WITHOUT_SOURCE = "enrichment-without-source"
+    ENRICHMENT_WITH_EVIDENCE = "enrichment-with-evidence"
+    ARTICLE_FACT_WITHOUT_EVIDENCE = "article-fact-without-evidence"
+    MISSING_VERDICT = "missing-verdict"
+    VERDICT_WITHOUT_NOTE = "verdict-without-note"
+    ALIAS_COLLISION = "alias-collision"
+    HASH_MISMATCH = "hash-mismatch"
+
+
+@attrs.frozen
+class Problem:
+    """One inconsistency: its code, a message, the ids involved, and where it is."""
+
+    code: ProblemCode
+    message: str
+    ids: tuple[str, ...] = ()
+    file: str | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file} at {self.path}: " if self.file and self.path else ""
+        return f"{where}[{self.code.value}] {self.message}"
+
+
+# Where each kind of record lives in the JSON form.
+ENTITIES_FILE = "entities.json"
+EVENTS_FILE = "events.json"
+STATEMENTS_FILE = "statements.json"
+MENTIONS_FILE = "mentions.json"
+SOURCES_FILE = "sources.json"
+DATASET_FILE = "dataset.json"
+
+# Ratings a verdict can carry without a note.
+_SELF_EXPLAINING = frozenset({Rating.SUPPORTED, Rating.UNCHECKED})
+
+
+class _Checker:
+    def __init__(self, dataset: Dataset) -> None:
+        self.ds = dataset
+        self.text = dataset.article.text
+        self.problems: list[Problem] = []
+
+    def add(
+        self, code: ProblemCode, message: str, ids: Iterable[str], file: str, *segments: str | int
+    ) -> None:
+        self.problems.append(Problem(code, message, tuple(ids), file, json_path(segments)))
+
+    # --- shared pieces -------------------------------------------------------
+
+    def span(self, span: Span, ids: tuple[str, ...], file: str, *segments: str | int) -> None:
+        if span.end > len(self.text):
+            self.add(
+                ProblemCode.SPAN_OUTSIDE_TEXT,
+                f"span {span.start}:{span.end} ends past the text ({len(self.text)} code points)",
+                ids,
+                file,
+                *segments,
+            )
+        elif self.text[span.start : span.end] != span.text:
+            self.add(
+                ProblemCode.SPAN_MISMATCH,
+                f"span {span.start}:{span.end} says {span.text!r} but the text there is "
+                f"{self.text[span.start : span.end]!r}",
+                ids,
+                file,
+                *segments,
+            )
+
+    def ref(
+        self, value: str, allowed: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: str | int
+    ) -> None:
+        """``value`` must be the id of a record of one of the ``allowed`` registries."""
+        found = [name for name in ("entities", "events", "statements", "sources") if value in getattr(self.ds, name)]
+        if not found:
+            self.add(
+                ProblemCode.UNRESOLVED_REFERENCE,
+                f"{value!r} is not the id of any record",
+                (*ids, value),
+                file,
+                *segments,
+            )
+        elif not set(found) & set(allowed):
+            self.add(
+                ProblemCode.WRONG_REFERENCE_KIND,
+                f"{value!r} is one of the {found[0]}, expected one of the {' or '.join(allowed)}",
+                (*ids, value),
+                file,
+                *segments,
+            )
+
+    def sources(self, sources: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: str | int) -> None:
+        for index, source in enumerate(sources):
+            self.ref(source, ("sources",), ids, file, *segments, index)
+
+    def time(self, time: TimeSpec | None, ids: tuple[str, ...], file: str, *segments: str | int) -> None:
+        if time is None:
+            return
+        if time.start is not None and time.end is not None and time.start.earliest > time.end.latest:
+            self.add(ProblemCode.TIME_ORDER, f"time {time.edtf} ends before it starts", ids, file, *segments)
+        self.sources(time.sources, ids, file, *segments, "sources")
+
+    def provenance(
+        self, record: Event | Statement, file: str, index: int, kind: str
+    ) -> None:
+        ids = (record.id,)
+        for number, span in enumerate(record.evidence):
+            self.span(span, ids, file, index, "evidence", number)
+        self.sources(record.sources, ids, file, index, "sources")
+        if record.origin is Origin.ENRICHMENT:
+            if not record.sources:
+                self.add(
+                    ProblemCode.ENRICHMENT_WITHOUT_SOURCE,
+                    f"{kind} {record.id!r} is an enrichment but names no source",
+                    ids,
+                    file,
+                    index,
+                    "sources",
+                )
+            if record.evidence:
+                self.add(
+                    ProblemCode.ENRICHMENT_WITH_EVIDENCE,
+                    f"{kind} {record.id!r} is an enrichment but has evidence in the article",
+                    ids,
+                    file,
+                    index,
+                    "evidence",
+                )
+        else:
+            if not record.evidence:
+                self.add(
+                    ProblemCode.ARTICLE_FACT_WITHOUT_EVIDENCE,
+                    f"{kind} {record.id!r} is the article's but has no evidence",
+                    ids,
+                    file,
+                    index,
+                    "evidence",
+                )
+            if record.verdict is None:
+                self.add(
+                    ProblemCode.MISSING_VERDICT,
+                    f"{kind} {record.id!r} is the article's but has no verdict",
+                    ids,
+                    file,
+                    index,
+                )
+        if record.verdict is not None:
+            if record.verdict.rating not in _SELF_EXPLAINING and not record.verdict.note.strip():
+                self.add(
+                    ProblemCode.VERDICT_WITHOUT_NOTE,
+                    f"{kind} {record.id!r} is rated {record.verdict.rating.value} without a note",
+                    ids,
+                    file,
+                    index,
+                    "verdict",
+                    "note",
+                )
+            self.sources(record.verdict.sources, ids, file, index, "verdict", "sources")
+        for number, claimant in enumerate(record.attribution.claimants):
+            self.ref(claimant, ("entities",), ids, file, index, "attribution", "claimants", number)
+        self.time(record.time, ids, file, index, "time")
+        self.time(record.record_time, ids, file, index, "record_time")
+        if record.time is not None and record.record_time is not None and not record.time.contains(record.record_time):
+            self.add(
+                ProblemCode.RECORD_TIME_CONTRADICTS,
+                f"{kind} {record.id!r}: the record's {record.record_time.edtf} lies outside "
+                f"the article's {record.time.edtf}",
+                ids,
+                file,
+                index,
+                "record_time",
+            )
+
+    # --- the checks ----------------------------------------------------------
+
+    def unique_ids(self) -> None:
+        seen: dict[str, str] = {}
+        ids_by_file = (
+            (ENTITIES_FILE, [r.id for r in self.ds.entities]),
+            (EVENTS_FILE, [r.id for r in self.ds.events]),
+            (STATEMENTS_FILE, [r.id for r in self.ds.statements]),
+            (SOURCES_FILE, [r.id for r in self.ds.sources]),
+        )
+        for file, ids in ids_by_file:
+            for index, record_id in enumerate(ids):
+                if record_id in seen:
+                    self.add(
+                        ProblemCode.DUPLICATE_ID,
+                        f"id {record_id!r} is used again (first in {seen[record_id]})",
+                        (record_id,),
+                        file,
+                        index,
+                        "id",
+                    )
+                else:
+                    seen[record_id] = file
+
+    def article(self) -> None:
+        article = self.ds.article
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        if digest != article.sha256:
+            self.add(
+                ProblemCode.HASH_MISMATCH,
+                f"the article's sha256 is {article.sha256}, its text hashes to {digest}",
+                (article.id,),
+                DATASET_FILE,
+                "article",
+                "sha256",
+            )
+        self.sources(article.sources, (article.id,), DATASET_FILE, "article", "sources")
+        previous_end = 0
+        for index, sentence in enumerate(article.sentences):
+            self.span(sentence, (article.id,), DATASET_FILE, "article", "sentences", index)
+            if sentence.start < previous_end:
+                self.add(
+                    ProblemCode.SENTENCES_OVERLAP,
+                    f"sentence {index} starts at {sentence.start}, before the previous one ends ({previous_end})",
+                    (article.id,),
+                    DATASET_FILE,
+                    "article",
+                    "sentences",
+                    index,
+                )
+            gap = self.text[previous_end : sentence.start]
+            if gap.strip():
+                self.add(
+                    ProblemCode.TEXT_NOT_COVERED,
+                    f"text {previous_end}:{sentence.start} ({gap.strip()[:40]!r}) is in no sentence",
+                    (article.id,),
+                    DATASET_FILE,
+                    "article",
+                    "sentences",
+                    index,
+                )
+            previous_end = max(previous_end, sentence.end)
+        tail = self.text[previous_end:]
+        if tail.strip():
+            self.add(
+                ProblemCode.TEXT_NOT_COVERED,
+                f"text from {previous_end} ({tail.strip()[:40]!r}) is in no sentence",
+                (article.id,),
+                DATASET_FILE,
+                "article",
+                "sentences",
+            )
+        evidence = [span for fact in (*self.ds.events, *self.ds.statements) for span in fact.evidence]
+        for index, sentence in enumerate(article.sentences):
+            if not any(span.start < sentence.end and sentence.start < span.end for span in evidence):
+                self.add(
+                    ProblemCode.SENTENCE_WITHOUT_FACT,
+                    f"sentence {index} ({sentence.text[:50]!r}…) is the evidence of no event or statement",
+                    (article.id,),
+                    DATASET_FILE,
+                    "article",
+                    "sentences",
+                    index,
+                )
+
+    def entities(self) -> None:
+        mentioned = {m.target for m in self.ds.mentions} | {m.literal for m in self.ds.mentions if m.literal}
+        for index, entity in enumerate(self.ds.entities):
+            ids = (entity.id,)
+            self.sources(entity.sources, ids, ENTITIES_FILE, index, "sources")
+            self.time(entity.inception, ids, ENTITIES_FILE, index, "inception")
+            self.time(entity.dissolved, ids, ENTITIES_FILE, index, "dissolved")
+            if (
+                entity.inception is not None
+                and entity.dissolved is not None
+                and entity.inception.earliest > entity.dissolved.latest
+            ):
+                self.add(
+                    ProblemCode.TIME_ORDER,
+                    f"{entity.id!r} is dissolved ({entity.dissolved.edtf}) before its inception "
+                    f"({entity.inception.edtf})",
+                    ids,
+                    ENTITIES_FILE,
+                    index,
+                    "dissolved",
+                )
+            has_external = any(x is not None for x in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3))
+            if entity.origin is Origin.ENRICHMENT or has_external:
+                if not entity.sources:
+                    self.add(
+                        ProblemCode.ENRICHMENT_WITHOUT_SOURCE,
+                        f"entity {entity.id!r} carries enrichment but names no source",
+                        ids,
+                        ENTITIES_FILE,
+                        index,
+                        "sources",
+                    )
+            if entity.origin is Origin.ENRICHMENT and entity.id in mentioned:
+                self.add(
+                    ProblemCode.ENRICHMENT_MENTIONED,
+                    f"entity {entity.id!r} is an enrichment but the article mentions it",
+                    ids,
+                    ENTITIES_FILE,
+                    index,
+                    "origin",
+                )
+            if entity.origin is Origin.ARTICLE and entity.id not in mentioned:
+                self.add(
+                    ProblemCode.ENTITY_NOT_MENTIONED,
+                    f"entity {entity.id!r} is the article's but has no mention",
+                    ids,
+                    ENTITIES_FILE,
+                    index,
+                )
+
+    def aliases(self) -> None:
+        owners: dict[str, list[str]] = {}
+        for registry in (self.ds.entities, self.ds.events):
+            for record in registry:
+                for name in {fold(n) for n in (record.id, *record.names)} - {""}:
+                    owners.setdefault(name, []).append(record.id)
+        for index, entity in enumerate(self.ds.entities):
+            for number, alias in enumerate(entity.aliases):
+                holders = sorted(set(owners.get(fold(alias), ())))
+                if len(holders) > 1:
+                    self.add(
+                        ProblemCode.ALIAS_COLLISION,
+                        f"alias {alias!r} of {entity.id!r} also names {', '.join(h for h in holders if h != entity.id)}",
+                        tuple(holders),
+                        ENTITIES_FILE,
+                        index,
+                        "aliases",
+                        number,
+                    )
+        for index, event in enumerate(self.ds.events):
+            for number, alias in enumerate(event.aliases):
+                holders = sorted(set(owners.get(fold(alias), ())))
+                if len(holders) > 1:
+                    self.add(
+                        ProblemCode.ALIAS_COLLISION,
+                        f"alias {alias!r} of {event.id!r} also names {', '.join(h for h in holders if h != event.id)}",
+                        tuple(holders),
+                        EVENTS_FILE,
+                        index,
+                        "aliases",
+                        number,
+                    )
+
+    def events(self) -> None:
+        for index, event in enumerate(self.ds.events):
+            ids = (event.id,)
+            self.provenance(event, EVENTS_FILE, index, "event")
+            for number, participant in enumerate(event.participants):
+                self.ref(participant.entity, ("entities",), ids, EVENTS_FILE, index, "participants", number, "entity")
+                self.lifetime(event, participant.entity, EVENTS_FILE, index, "participants", number)
+            for field in ("place", "record_place"):
+                value = getattr(event, field)
+                if value is not None:
+                    self.ref(value, ("entities",), ids, EVENTS_FILE, index, field)
+            if event.part_of is not None:
+                self.ref(event.part_of, ("events",), ids, EVENTS_FILE, index, "part_of")
+
+    def lifetime(self, event: Event, entity_id: str, file: str, *segments: str | int) -> None:
+        entity = self.ds.entities.get(entity_id)
+        if entity is None or event.time is None:
+            return
+        time = event.record_time or event.time
+        if entity.inception is not None and time.latest < entity.inception.earliest:
+            self.add(
+                ProblemCode.OUTSIDE_LIFETIME,
+                f"event {event.id!r} ({time.edtf}) is before {entity.id!r} existed ({entity.inception.edtf})",
+                (event.id, entity.id),
+                file,
+                *segments,
+            )
+        if entity.dissolved is not None and time.earliest > entity.dissolved.latest:
+            self.add(
+                ProblemCode.OUTSIDE_LIFETIME,
+                f"event {event.id!r} ({time.edtf}) is after {entity.id!r} was dissolved ({entity.dissolved.edtf})",
+                (event.id, entity.id),
+                file,
+                *segments,
+            )
+
+    def statements(self) -> None:
+        for index, statement in enumerate(self.ds.statements):
+            ids = (statement.id,)
+            info = statement.predicate.info
+            self.provenance(statement, STATEMENTS_FILE, index, "statement")
+            subject_kinds = ("entities", "events") if info.event_subject else ("entities",)
+            self.ref(statement.subject, subject_kinds, ids, STATEMENTS_FILE, index, "subject")
+            subject = self.ds.entities.get(statement.subject)
+            if subject is not None and subject.kind not in info.domain:
+                self.add(
+                    ProblemCode.DOMAIN,
+                    f"{statement.predicate.value} cannot have a {subject.kind.value} ({subject.id!r}) as subject",
+                    (*ids, subject.id),
+                    STATEMENTS_FILE,
+                    index,
+                    "subject",
+                )
+            if statement.object_id is None:
+                if not info.literal_object:
+                    self.add(
+                        ProblemCode.RANGE,
+                        f"{statement.predicate.value} cannot have a literal as object",
+                        ids,
+                        STATEMENTS_FILE,
+                        index,
+                        "object",
+                    )
+            else:
+                object_kinds = ("entities", "events") if info.event_object else ("entities",)
+                self.ref(statement.object_id, object_kinds, ids, STATEMENTS_FILE, index, "object")
+                target = self.ds.entities.get(statement.object_id)
+                if target is not None and target.kind not in info.range:
+                    self.add(
+                        ProblemCode.RANGE,
+                        f"{statement.predicate.value} cannot have a {target.kind.value} ({target.id!r}) as object",
+                        (*ids, target.id),
+                        STATEMENTS_FILE,
+                        index,
+                        "object",
+                    )
+            for number, qualifier in enumerate(statement.qualifiers):
+                if qualifier.value_id is not None:
+                    self.ref(
+                        qualifier.value_id, ("entities", "events"), ids, STATEMENTS_FILE, index, "qualifiers", number, "value"
+                    )
+        self.inverses()
+
+    def inverses(self) -> None:
+        # A relation stated both ways (through its inverse, or a symmetric one
+        # turned round) must agree on whether it holds.
+        seen: dict[tuple[str, str, str], tuple[int, Statement]] = {}
+        for index, statement in enumerate(self.ds.statements):
+            if statement.object_id is None:
+                continue
+            seen.setdefault((statement.subject, statement.predicate.value, statement.object_id), (index, statement))
+        for index, statement in enumerate(self.ds.statements):
+            if statement.object_id is None:
+                continue
+            mirrors = []
+            if statement.predicate.inverse is not None:
+                mirrors.append((statement.object_id, statement.predicate.inverse.value, statement.subject))
+            if statement.predicate.symmetric:
+                mirrors.append((statement.object_id, statement.predicate.value, statement.subject))
+            for key in mirrors:
+                other = seen.get(key)
+                if other is None or other[1].id == statement.id:
+                    continue
+                other_index, other_statement = other
+                if other_index > index and other_statement.negated != statement.negated:
+                    self.add(
+                        ProblemCode.INVERSE_DISAGREES,
+                        f"{statement.id!r} and {other_statement.id!r} state the same relation "
+                        "both ways but disagree on whether it holds",
+                        (statement.id, other_statement.id),
+                        STATEMENTS_FILE,
+                        other_index,
+                        "negated",
+                    )
+
+    def mentions(self) -> None:
+        for index, mention in enumerate(self.ds.mentions):
+            ids = (mention.target,)
+            self.span(mention.span, ids, MENTIONS_FILE, index, "span")
+            self.ref(mention.target, ("entities", "events"), ids, MENTIONS_FILE, index, "target")
+            if mention.literal is not None:
+                self.ref(mention.literal, ("entities",), ids, MENTIONS_FILE, index, "literal")
+            event = self.ds.events.get(mention.target)
+            if event is not None and event.evidence and not any(s.covers(mention.span) for s in event.evidence):
+                self.add(
+                    ProblemCode.MENTION_OUTSIDE_EVIDENCE,
+                    f"mention {mention.span.text!r} of event {event.id!r} lies outside the event's evidence",
+                    ids,
+                    MENTIONS_FILE,
+                    index,
+                    "span",
+                )
+
+    def run(self) -> tuple[Problem, ...]:
+        self.unique_ids()
+        self.article()
+        self.entities()
+        self.aliases()
+        self.events()
+        self.statements()
+        self.mentions()
+        return tuple(self.problems)
+
+
+def validate(dataset: Dataset) -> tuple[Problem, ...]:
+    """Every consistency problem of ``dataset``, in file order; empty when consistent."""
+    from .dataset import Dataset
+
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    return _Checker(dataset).run()
+

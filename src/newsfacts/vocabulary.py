@@ -1,0 +1,369 @@
+"""The closed vocabularies of the data model: kinds, roles, ratings and predicates.
+
+Every enum's value is the string written in the JSON form, so the data files
+read as plain words and a new member is a one-line change here.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+__all__ = [
+    "EntityKind",
+    "EventKind",
+    "EventStatus",
+    "Modality",
+    "MonthPart",
+    "Origin",
+    "PloverType",
+    "Precision",
+    "Predicate",
+    "PredicateInfo",
+    "QualifierKind",
+    "Rating",
+    "Resolution",
+    "Role",
+]
+
+
+class EntityKind(enum.Enum):
+    """What sort of thing an entity is."""
+
+    PERSON = "person"
+    STATE = "state"
+    ORGANIZATION = "organization"
+    GOVERNMENT_BODY = "government_body"
+    OFFICE = "office"
+    CITY = "city"
+    TERRITORY = "territory"
+    REGION = "region"
+    GROUP = "group"
+    MILITARY = "military"
+    BUILDING = "building"
+    TOPIC = "topic"
+
+
+class EventKind(enum.Enum):
+    """What sort of thing happened (or is planned, or goes on)."""
+
+    MEETING = "meeting"
+    VISIT = "visit"
+    DISCUSSION = "discussion"
+    RECOGNITION = "recognition"
+    THREAT = "threat"
+    CRITICISM = "criticism"
+    ARGUMENT = "argument"
+    APPEAL = "appeal"
+    PROPOSAL = "proposal"
+    OFFER = "offer"
+    REJECTION = "rejection"
+    SPEECH = "speech"
+    WAR = "war"
+    DEFEAT = "defeat"
+    CAPTURE = "capture"
+    OCCUPATION = "occupation"
+    WITHDRAWAL = "withdrawal"
+    DISSOLUTION = "dissolution"
+    FOUNDING = "founding"
+    OPPOSITION = "opposition"
+    INSISTENCE = "insistence"
+    TENSION = "tension"
+    FUNDING_CUT = "funding_cut"
+
+
+class EventStatus(enum.Enum):
+    """Where an event stands as of the article's publication."""
+
+    HAPPENED = "happened"
+    SCHEDULED = "scheduled"
+    ONGOING = "ongoing"
+    PROPOSED = "proposed"
+    DID_NOT_HAPPEN = "did_not_happen"
+
+
+class Role(enum.Enum):
+    """The part an entity plays in an event."""
+
+    AGENT = "agent"
+    RECIPIENT = "recipient"
+    HOST = "host"
+    ATTENDEE = "attendee"
+    AUDIENCE = "audience"
+    TARGET = "target"
+    TOPIC = "topic"
+    BENEFICIARY = "beneficiary"
+    SUPPLIER = "supplier"
+    VICTOR = "victor"
+    DEFEATED = "defeated"
+    TERRITORY = "territory"
+    FROM = "from"
+    MEMBER = "member"
+    MEDIATOR = "mediator"
+
+
+class Modality(enum.Enum):
+    """How firmly a fact is put: as fact, as a plan, as a proposal, as a hypothesis,
+    or as the writer's own characterisation."""
+
+    ASSERTED = "asserted"
+    PLANNED = "planned"
+    PROPOSED = "proposed"
+    HYPOTHETICAL = "hypothetical"
+    CHARACTERISATION = "characterisation"
+
+
+class Origin(enum.Enum):
+    """Where a record comes from: the article's words, or the public record."""
+
+    ARTICLE = "article"
+    ENRICHMENT = "enrichment"
+
+
+class Rating(enum.Enum):
+    """How a fact stands against the public record."""
+
+    SUPPORTED = "supported"
+    SIMPLIFIED = "simplified"
+    MISLEADING = "misleading"
+    FALSE = "false"
+    OPINION = "opinion"
+    UNCHECKED = "unchecked"
+
+
+class Precision(enum.Enum):
+    """The precision of a point in time, as the words (or the record) give it."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class MonthPart(enum.Enum):
+    """A part of a month named by the words ("late January")."""
+
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+
+
+class Resolution(enum.Enum):
+    """How a time expression was resolved to a value."""
+
+    EXPLICIT = "explicit"
+    """The words give the value ("in 1967")."""
+    PUBLICATION = "publication"
+    """Resolved against the publication date, as TimeML resolves "Monday"."""
+    CONTEXT = "context"
+    """Bounded by other events of the text ("later", "long")."""
+    RECORD = "record"
+    """Taken from the public record, with a source."""
+
+
+class QualifierKind(enum.Enum):
+    """What a qualifier adds to a statement."""
+
+    AS_CAPITAL_OF = "as_capital_of"
+    CAPITAL = "capital"
+    OF = "of"
+    ROLE = "role"
+    TOPIC = "topic"
+    PLACE = "place"
+    FROM = "from"
+    MANNER = "manner"
+
+
+class PloverType(enum.Enum):
+    """PLOVER (draft 2.0) event types."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+_K = EntityKind
+_POLITIES = frozenset({_K.STATE, _K.ORGANIZATION, _K.GOVERNMENT_BODY})
+_ACTORS = frozenset({_K.PERSON, _K.GROUP, _K.MILITARY}) | _POLITIES
+_PLACES = frozenset({_K.STATE, _K.CITY, _K.TERRITORY, _K.REGION, _K.BUILDING})
+
+
+@attrs.frozen
+class PredicateInfo:
+    """What a predicate means for the validator and for exports.
+
+    ``domain`` and ``range`` are the entity kinds allowed as subject and
+    object; ``event_subject`` / ``event_object`` allow an event id there too,
+    and ``literal_object`` a literal.
+    """
+
+    label: str
+    domain: frozenset[EntityKind]
+    range: frozenset[EntityKind]
+    wikidata: str | None = None
+    inverse: str | None = None
+    symmetric: bool = False
+    event_subject: bool = False
+    event_object: bool = False
+    literal_object: bool = False
+
+
+def _info(
+    label: str,
+    domain: frozenset[EntityKind] | set[EntityKind],
+    range_: frozenset[EntityKind] | set[EntityKind],
+    **kwargs: str | bool | None,
+) -> PredicateInfo:
+    return PredicateInfo(label, frozenset(domain), frozenset(range_), **kwargs)  # type: ignore[arg-type]
+
+
+class Predicate(enum.Enum):
+    """The relations a statement can state; closed, each with its constraints.
+
+    ``Predicate.CAPITAL_OF.info`` gives domain, range, inverse, symmetry and
+    the Wikidata property where one exists.
+    """
+
+    POSITION_HELD = "position_held"
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    MEMBER_OF = "member_of"
+    HAS_MEMBER = "has_member"
+    PERMANENT_MEMBER_OF = "permanent_member_of"
+    CAPITAL_OF = "capital_of"
+    CAPITAL = "capital"
+    PART_OF = "part_of"
+    LOCATED_IN = "located_in"
+    RECOGNIZES = "recognizes"
+    CONTROLS = "controls"
+    CLAIMED_BY = "claimed_by"
+    ADMINISTERED_BY = "administered_by"
+    ALLY_OF = "ally_of"
+    OPPOSES = "opposes"
+    SUPPORTS = "supports"
+    IN_TENSION_WITH = "in_tension_with"
+    RELATIONS_WITH = "relations_with"
+    SUPPLIED_ARMS_TO = "supplied_arms_to"
+    ARMED_FORCES_OF = "armed_forces_of"
+    FUNDS = "funds"
+    QUALIFIED_AS = "qualified_as"
+    BIASED_TOWARDS = "biased_towards"
+    BIASED_AGAINST = "biased_against"
+    CONTRAVENES = "contravenes"
+    MEDIATOR_IN = "mediator_in"
+    UPSET_WITH = "upset_with"
+    SUCCESSOR_OF = "successor_of"
+    PARTICIPANT_IN = "participant_in"
+
+    @property
+    def info(self) -> PredicateInfo:
+        return _PREDICATE_INFO[self]
+
+    @property
+    def wikidata(self) -> str | None:
+        """The Wikidata property id (``"P1376"``), or ``None`` where none fits."""
+        return _PREDICATE_INFO[self].wikidata
+
+    @property
+    def inverse(self) -> Predicate | None:
+        name = _PREDICATE_INFO[self].inverse
+        return None if name is None else Predicate(name)
+
+    @property
+    def symmetric(self) -> bool:
+        return _PREDICATE_INFO[self].symmetric
+
+
+_ALL = frozenset(EntityKind)
+_STATEISH = frozenset({_K.STATE, _K.TERRITORY, _K.REGION, _K.CITY})
+_PROCESS = frozenset({_K.TOPIC})
+
+_PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
+    {
+        Predicate.POSITION_HELD: _info("position held", {_K.PERSON}, {_K.OFFICE}, wikidata="P39"),
+        Predicate.HEAD_OF_STATE: _info("head of state", {_K.STATE}, {_K.PERSON}, wikidata="P35"),
+        Predicate.HEAD_OF_GOVERNMENT: _info(
+            "head of government", {_K.STATE}, {_K.PERSON}, wikidata="P6"
+        ),
+        Predicate.MEMBER_OF: _info(
+            "member of",
+            _POLITIES,
+            {_K.ORGANIZATION, _K.GOVERNMENT_BODY},
+            wikidata="P463",
+            inverse="has_member",
+        ),
+        Predicate.HAS_MEMBER: _info(
+            "has member",
+            {_K.ORGANIZATION, _K.GOVERNMENT_BODY},
+            _POLITIES,
+            wikidata=None,
+            inverse="member_of",
+        ),
+        Predicate.PERMANENT_MEMBER_OF: _info(
+            "permanent member of", {_K.STATE}, {_K.GOVERNMENT_BODY, _K.ORGANIZATION}, wikidata="P463"
+        ),
+        Predicate.CAPITAL_OF: _info(
+            "capital of", {_K.CITY, _K.TERRITORY}, {_K.STATE}, wikidata="P1376", inverse="capital"
+        ),
+        Predicate.CAPITAL: _info(
+            "capital", {_K.STATE}, {_K.CITY, _K.TERRITORY}, wikidata="P36", inverse="capital_of"
+        ),
+        Predicate.PART_OF: _info(
+            "part of", _ALL, _ALL, wikidata="P361", event_subject=True, event_object=True
+        ),
+        Predicate.LOCATED_IN: _info(
+            "located in", _PLACES | {_K.GOVERNMENT_BODY, _K.ORGANIZATION}, _PLACES, wikidata="P131"
+        ),
+        Predicate.RECOGNIZES: _info(
+            "recognizes", _ACTORS, _STATEISH | _POLITIES, wikidata=None
+        ),
+        Predicate.CONTROLS: _info(
+            "controls", _POLITIES | {_K.MILITARY}, _STATEISH, wikidata=None
+        ),
+        Predicate.CLAIMED_BY: _info("claimed by", _STATEISH, _POLITIES, wikidata=None),
+        Predicate.ADMINISTERED_BY: _info("administered by", _STATEISH, _POLITIES, wikidata=None),
+        Predicate.ALLY_OF: _info("ally of", _ACTORS, _ACTORS, symmetric=True),
+        Predicate.OPPOSES: _info(
+            "opposes", _ACTORS, _ACTORS | _PROCESS, event_object=True
+        ),
+        Predicate.SUPPORTS: _info("supports", _ACTORS, _ACTORS | _PROCESS, event_object=True),
+        Predicate.IN_TENSION_WITH: _info("in tension with", _ACTORS, _ACTORS, symmetric=True),
+        Predicate.RELATIONS_WITH: _info(
+            "diplomatic relations with", _ACTORS, _ACTORS, wikidata="P530", symmetric=True
+        ),
+        Predicate.SUPPLIED_ARMS_TO: _info(
+            "supplied arms to", _POLITIES, _ACTORS
+        ),
+        Predicate.ARMED_FORCES_OF: _info("armed forces of", {_K.MILITARY}, _POLITIES),
+        Predicate.FUNDS: _info("funds", _ACTORS, _ACTORS),
+        Predicate.QUALIFIED_AS: _info(
+            "qualified as", _ACTORS, frozenset(), literal_object=True
+        ),
+        Predicate.BIASED_TOWARDS: _info("biased in favour of", _ACTORS, _ACTORS, event_subject=True),
+        Predicate.BIASED_AGAINST: _info("biased against", _ACTORS, _ACTORS, event_subject=True),
+        Predicate.CONTRAVENES: _info("contravenes", _ACTORS, _PROCESS, event_subject=True),
+        Predicate.MEDIATOR_IN: _info(
+            "mediator in", _ACTORS, _PROCESS, event_object=True
+        ),
+        Predicate.UPSET_WITH: _info("upset with", _ACTORS, _ACTORS, event_object=True),
+        Predicate.SUCCESSOR_OF: _info("successor of", _POLITIES, _POLITIES, wikidata=None),
+        Predicate.PARTICIPANT_IN: _info(
+            "participant in", _ACTORS, _PROCESS, wikidata="P1344", event_object=True
+        ),
+    }
+)
