@@ -21,15 +21,17 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 import abbas_putin_moscow_2018 as source  # noqa: E402
+from textspans import Text  # noqa: E402
 
 from newsfacts import validate  # noqa: E402
 from newsfacts.loading import ARTICLE_FILE, dump_files  # noqa: E402
-from textspans import Text  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped files; write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the shipped files; write nothing"
+    )
     args = parser.parse_args(argv)
     folder = HERE.parent / "src" / "newsfacts" / "data" / source.DATASET_ID
     text = (folder / ARTICLE_FILE).read_bytes().decode("utf-8")
@@ -44,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     if files.pop(ARTICLE_FILE) != (folder / ARTICLE_FILE).read_bytes():
         print("the article text changed while building", file=sys.stderr)
         return 1
-    stale = [name for name, data in files.items() if not (folder / name).is_file() or (folder / name).read_bytes() != data]
+    stale = [
+        name
+        for name, data in files.items()
+        if not (folder / name).is_file() or (folder / name).read_bytes() != data
+    ]
     if args.check:
         for name in stale:
             print(f"{folder / name} is not what tasks/build_dataset.py generates", file=sys.stderr)

@@ -38,7 +38,8 @@ class Text:
         for match in pattern.finditer(self.text):
             start, end = match.span()
             if words and (
-                (start > 0 and self.text[start - 1].isalnum()) or (end < len(self.text) and self.text[end].isalnum())
+                (start > 0 and self.text[start - 1].isalnum())
+                or (end < len(self.text) and self.text[end].isalnum())
             ):
                 continue
             spans.append(Span(start, end, self.text[start:end]))
@@ -51,7 +52,9 @@ class Text:
             anchor = self.span(after)
             spans = [s for s in spans if s.start >= anchor.end]
         if len(spans) < nth:
-            raise LookupError(f"quote {quote!r} occurs {len(spans)} time(s), wanted occurrence {nth}")
+            raise LookupError(
+                f"quote {quote!r} occurs {len(spans)} time(s), wanted occurrence {nth}"
+            )
         return spans[nth - 1]
 
     def unique(self, quote: str) -> Span:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
-
-_T = TypeVar("_T")
+from typing import Any
 
 
-def to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+# Typed with Any on purpose: attrs' mypy plugin takes the converter's parameter
+# as the __init__ parameter type and cannot bind a TypeVar there; the
+# validators check the members at run time.
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Freeze a sequence into a tuple; a lone string is refused, not split into letters."""
     if isinstance(value, str | bytes):
         raise TypeError(f"expected a sequence, got {type(value).__name__}")

@@ -48,14 +48,19 @@ def _summary(args: argparse.Namespace) -> int:
     kinds = Counter(e.kind.value for e in ds.entities)
     lines.append("entity kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     ratings = Counter(
-        fact.verdict.rating.value for fact in (*ds.events, *ds.statements) if fact.verdict is not None
+        fact.verdict.rating.value
+        for fact in (*ds.events, *ds.statements)
+        if fact.verdict is not None
     )
     lines.append("verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(ratings.items())))
     timeline = ds.timeline()
     if timeline:
         first, last = timeline[0], timeline[-1]
-        assert first.time is not None and last.time is not None
-        lines.append(f"timeline: {len(timeline)} dated events, {first.time.edtf} to {last.time.edtf}")
+        assert first.time is not None
+        assert last.time is not None
+        lines.append(
+            f"timeline: {len(timeline)} dated events, {first.time.edtf} to {last.time.edtf}"
+        )
     print("\n".join(line for line in lines if line))
     return EXIT_OK
 
@@ -69,7 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     source = argparse.ArgumentParser(add_help=False)
     group = source.add_mutually_exclusive_group()
-    group.add_argument("--dataset", default=None, metavar="ID", help="a built-in dataset (default: the default one)")
+    group.add_argument(
+        "--dataset",
+        default=None,
+        metavar="ID",
+        help="a built-in dataset (default: the default one)",
+    )
     group.add_argument("--path", default=None, metavar="DIR", help="a dataset folder of your own")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     summary = commands.add_parser("summary", parents=[source], help="what the dataset holds")

@@ -131,7 +131,9 @@ class Dataset:
         self.events: Registry[Event] = Registry("event", events, _event_names)
         self.statements: Registry[Statement] = Registry("statement", statements)
         self.sources: Registry[Source] = Registry("source", sources, lambda s: (s.title,))
-        self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: (m.span, m.target)))
+        self.mentions: tuple[Mention, ...] = tuple(
+            sorted(mentions, key=lambda m: (m.span, m.target))
+        )
 
         about_events: dict[str, list[Event]] = {}
         about_statements: dict[str, list[Statement]] = {}
@@ -157,7 +159,7 @@ class Dataset:
             for key in keys
         }
         self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
-        self._by_offset = self._build_offset_index(((m.span, m) for m in self.mentions))
+        self._by_offset = self._build_offset_index((m.span, m) for m in self.mentions)
         self._facts_by_offset = self._build_offset_index(
             (span, fact) for fact in (*self.events, *self.statements) for span in fact.evidence
         )
@@ -178,7 +180,9 @@ class Dataset:
                     covering[index].append(value)
         return tuple(bounds), tuple(tuple(c) for c in covering)
 
-    def _build_timeline(self, record: bool) -> tuple[tuple[tuple[datetime.date, datetime.date, str], Event], ...]:
+    def _build_timeline(
+        self, record: bool
+    ) -> tuple[tuple[tuple[datetime.date, datetime.date, str], Event], ...]:
         keyed = []
         for event in self.events:
             key = _time_key(event, record)
@@ -203,7 +207,9 @@ class Dataset:
         if isinstance(target, Entity | Event | Statement):
             return target.id
         if not isinstance(target, str):
-            raise TypeError(f"expected an Entity, Event, Statement or id, got {type(target).__name__}")
+            raise TypeError(
+                f"expected an Entity, Event, Statement or id, got {type(target).__name__}"
+            )
         if target in self.entities or target in self.events or target in self.statements:
             return target
         raise UnknownIdError("entity or event", target)
@@ -247,7 +253,9 @@ class Dataset:
         return self._at(self._facts_by_offset, offset)
 
     @staticmethod
-    def _at(index: tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]], offset: int) -> tuple[_V, ...]:
+    def _at(
+        index: tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]], offset: int
+    ) -> tuple[_V, ...]:
         if not isinstance(offset, int) or isinstance(offset, bool):
             raise TypeError(f"offset must be an int, got {type(offset).__name__}")
         bounds, covering = index
@@ -295,4 +303,3 @@ class Dataset:
         from .validation import validate
 
         return validate(self)
-

@@ -36,7 +36,9 @@ class UnknownIdError(_KeyLookupError):
         self.kind = kind
         self.id = id
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
+        hint = (
+            f"; did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
+        )
         super().__init__(f"no {kind} with id {id!r}{hint}")
 
 
@@ -81,7 +83,12 @@ class DatasetError(NewsfactsError, ValueError):
     """
 
     def __init__(
-        self, message: str, *, file: str | None = None, path: str | None = None, problems: tuple[object, ...] = ()
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        path: str | None = None,
+        problems: tuple[object, ...] = (),
     ) -> None:
         self.file = file
         self.path = path

@@ -17,6 +17,7 @@ source tree alike, once per process, behind a lock.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -24,7 +25,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .codec import InvalidData, list_from_json, from_json, to_json
+from .codec import InvalidData, from_json, list_from_json, to_json
 from .dataset import Dataset, Metadata
 from .errors import DatasetError, UnknownDatasetError
 from .model import Article, Entity, Event, Mention, Source, Statement
@@ -115,20 +116,25 @@ def load_path(
     return _read(folder, f"{folder}{os.sep}", validate=validate, max_file_size=max_file_size)
 
 
-def _read(root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE) -> Dataset:
+def _read(
+    root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
+) -> Dataset:
     def read(name: str) -> bytes:
         resource = root.joinpath(name)
         label = prefix + name
         try:
             if isinstance(resource, Path) and resource.stat().st_size > max_file_size:
                 raise DatasetError(
-                    f"file is larger than {max_file_size} bytes; too large to be a dataset", file=label
+                    f"file is larger than {max_file_size} bytes; too large to be a dataset",
+                    file=label,
                 )
             data: bytes = resource.read_bytes()
         except OSError as error:
             raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
         if len(data) > max_file_size:
-            raise DatasetError(f"file is larger than {max_file_size} bytes; too large to be a dataset", file=label)
+            raise DatasetError(
+                f"file is larger than {max_file_size} bytes; too large to be a dataset", file=label
+            )
         return data
 
     def parse(name: str) -> Any:
@@ -137,14 +143,18 @@ def _read(root: _Readable, prefix: str, *, validate: bool, max_file_size: int = 
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise DatasetError(f"not UTF-8: byte {error.start} is {data[error.start]:#04x}", file=label) from None
+            raise DatasetError(
+                f"not UTF-8: byte {error.start} is {data[error.start]:#04x}", file=label
+            ) from None
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         except json.JSONDecodeError as error:
             raise DatasetError(
-                f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})", file=label, path="$"
+                f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+                file=label,
+                path="$",
             ) from None
-        except _DuplicateKey as error:
+        except _DuplicateKeyError as error:
             raise DatasetError(f"duplicate key {error.args[0]!r}", file=label) from None
         except RecursionError:
             raise DatasetError("JSON nested too deeply", file=label, path="$") from None
@@ -160,15 +170,21 @@ def _read(root: _Readable, prefix: str, *, validate: bool, max_file_size: int = 
         raise DatasetError("expected an object", file=prefix + DATASET_FILE, path="$")
     extra = sorted(set(header) - {"format", "metadata", "article"})
     if extra:
-        raise DatasetError(f"unknown key {extra[0]!r}", file=prefix + DATASET_FILE, path=f"$.{extra[0]}")
+        raise DatasetError(
+            f"unknown key {extra[0]!r}", file=prefix + DATASET_FILE, path=f"$.{extra[0]}"
+        )
     if header.get("format") != FORMAT:
         raise DatasetError(
-            f"format must be {FORMAT!r}, got {header.get('format')!r}", file=prefix + DATASET_FILE, path="$.format"
+            f"format must be {FORMAT!r}, got {header.get('format')!r}",
+            file=prefix + DATASET_FILE,
+            path="$.format",
         )
     for key in ("metadata", "article"):
         if key not in header:
             raise DatasetError(f"missing key {key!r}", file=prefix + DATASET_FILE, path="$")
-    metadata = decode(DATASET_FILE, lambda: _within("metadata", lambda: from_json(Metadata, header["metadata"])))
+    metadata = decode(
+        DATASET_FILE, lambda: _within("metadata", lambda: from_json(Metadata, header["metadata"]))
+    )
     raw_text = read(ARTICLE_FILE)
     try:
         text = raw_text.decode("utf-8")
@@ -176,17 +192,24 @@ def _read(root: _Readable, prefix: str, *, validate: bool, max_file_size: int = 
         raise DatasetError(f"not UTF-8: byte {error.start}", file=prefix + ARTICLE_FILE) from None
     article_json = header["article"]
     if not isinstance(article_json, dict):
-        raise DatasetError("expected an object (Article)", file=prefix + DATASET_FILE, path="$.article")
+        raise DatasetError(
+            "expected an object (Article)", file=prefix + DATASET_FILE, path="$.article"
+        )
     if "text" in article_json:
         raise DatasetError(
-            f"the article's text belongs in {ARTICLE_FILE}", file=prefix + DATASET_FILE, path="$.article.text"
+            f"the article's text belongs in {ARTICLE_FILE}",
+            file=prefix + DATASET_FILE,
+            path="$.article.text",
         )
-    article = decode(DATASET_FILE, lambda: _within("article", lambda: from_json(Article, {**article_json, "text": text})))
+    article = decode(
+        DATASET_FILE,
+        lambda: _within("article", lambda: from_json(Article, {**article_json, "text": text})),
+    )
     records: dict[str, tuple[Any, ...]] = {}
     for key, cls in RECORD_FILES.items():
         name = f"{key}.json"
         content = parse(name)
-        records[key] = decode(name, lambda: list_from_json(cls, content))
+        records[key] = decode(name, functools.partial(list_from_json, cls, content))
     dataset = Dataset(metadata, article, **records)
     if validate:
         problems = dataset.validate()
@@ -213,7 +236,7 @@ def _invalid(problems: tuple[Problem, ...], prefix: str) -> DatasetError:
     )
 
 
-class _DuplicateKey(ValueError):
+class _DuplicateKeyError(ValueError):
     pass
 
 
@@ -224,7 +247,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKey(key)
+                raise _DuplicateKeyError(key)
             seen.add(key)
     return result
 

@@ -57,7 +57,9 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _T = TypeVar("_T")
 
 
-def _matches(pattern: re.Pattern[str], what: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+def _matches(
+    pattern: re.Pattern[str], what: str
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str):
             raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
@@ -131,7 +133,12 @@ class TextQuoteSelector:
     type: ClassVar[str] = "TextQuoteSelector"
 
     def as_dict(self) -> dict[str, str]:
-        return {"type": self.type, "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix}
+        return {
+            "type": self.type,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+        }
 
 
 def _check_span(instance: Span, attribute: attrs.Attribute[str], value: str) -> None:
@@ -310,12 +317,16 @@ class Entity:
     name: str = attrs.field(validator=_nonempty)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
     description: str = attrs.field(default="", validator=_str)
-    wikidata: str | None = attrs.field(default=None, validator=_optional(_matches(_QID, "a Wikidata QID")))
+    wikidata: str | None = attrs.field(
+        default=None, validator=_optional(_matches(_QID, "a Wikidata QID"))
+    )
     iso_alpha2: str | None = attrs.field(
-        default=None, validator=_optional(_matches(re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code"))
+        default=None,
+        validator=_optional(_matches(re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code")),
     )
     iso_alpha3: str | None = attrs.field(
-        default=None, validator=_optional(_matches(re.compile(r"[A-Z]{3}"), "an ISO 3166-1 alpha-3 code"))
+        default=None,
+        validator=_optional(_matches(re.compile(r"[A-Z]{3}"), "an ISO 3166-1 alpha-3 code")),
     )
     inception: TimeSpec | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
@@ -364,11 +375,15 @@ class Event:
     )
     modality: Modality = attrs.field(default=Modality.ASSERTED, validator=_enum(Modality))
     verdict: Verdict | None = attrs.field(default=None, validator=_opt_verdict)
-    cameo: str | None = attrs.field(default=None, validator=_optional(_matches(_CAMEO, "a CAMEO code")))
+    cameo: str | None = attrs.field(
+        default=None, validator=_optional(_matches(_CAMEO, "a CAMEO code"))
+    )
     plover: PloverType | None = attrs.field(
         default=None, validator=attrs.validators.optional(_enum(PloverType))
     )
-    wikidata: str | None = attrs.field(default=None, validator=_optional(_matches(_QID, "a Wikidata QID")))
+    wikidata: str | None = attrs.field(
+        default=None, validator=_optional(_matches(_QID, "a Wikidata QID"))
+    )
     part_of: str | None = attrs.field(default=None, validator=_opt_id)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))

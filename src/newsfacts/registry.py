@@ -213,7 +213,9 @@ class Registry(Generic[R]):
                 # so that "putn" still finds "Putin" before "Palestine".
                 score = 2.0 * count / (size + len(folded) + 2) * 0.9
                 if folded.startswith(key) or key.startswith(folded):
-                    score = max(score, 0.5 + 0.4 * min(len(key), len(folded)) / max(len(key), len(folded)))
+                    score = max(
+                        score, 0.5 + 0.4 * min(len(key), len(folded)) / max(len(key), len(folded))
+                    )
             if score < _MIN_SCORE:
                 continue
             current = best.get(record.id)
@@ -232,7 +234,9 @@ class Registry(Generic[R]):
 
     # --- filtering -----------------------------------------------------------
 
-    def filter(self, where: Callable[[R], bool] | None = None, /, **fields: object) -> tuple[R, ...]:
+    def filter(
+        self, where: Callable[[R], bool] | None = None, /, **fields: object
+    ) -> tuple[R, ...]:
         """Records whose fields equal the given values (and that pass ``where``).
 
         ``kind=EntityKind.PERSON``, ``predicate=Predicate.CAPITAL_OF``,
@@ -241,7 +245,9 @@ class Registry(Generic[R]):
         do not have raises :class:`TypeError`.
         """
         if where is not None and not callable(where):
-            raise TypeError(f"filter's positional argument must be callable, got {type(where).__name__}")
+            raise TypeError(
+                f"filter's positional argument must be callable, got {type(where).__name__}"
+            )
         tests = [self._field_test(name, value) for name, value in fields.items()]
         out = []
         for record in self._records:
@@ -266,7 +272,9 @@ class Registry(Generic[R]):
         if isinstance(value, enum.Enum):
             return lambda record: getattr(record, name) is value
         if isinstance(value, list | dict | set):
-            raise TypeError(f"filter value for {name!r} must be hashable, got {type(value).__name__}")
+            raise TypeError(
+                f"filter value for {name!r} must be hashable, got {type(value).__name__}"
+            )
         return lambda record: bool(getattr(record, name) == value)
 
     def as_mapping(self) -> Mapping[str, R]:

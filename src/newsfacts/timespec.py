@@ -30,19 +30,25 @@ def _month_days(year: int, month: int) -> int:
 _PART_DAYS = {MonthPart.EARLY: (1, 10), MonthPart.MID: (11, 20), MonthPart.LATE: (21, 31)}
 
 
-def _check_month(instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_month(
+    instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is not None and not 1 <= value <= 12:
         raise ValueError(f"month must be 1..12, got {value}")
 
 
-def _check_day(instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_day(
+    instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is None:
         return
     if instance.month is None:
         raise ValueError("a day needs a month")
     last = _month_days(instance.year, instance.month)
     if not 1 <= value <= last:
-        raise ValueError(f"day must be 1..{last} for {instance.year}-{instance.month:02d}, got {value}")
+        raise ValueError(
+            f"day must be 1..{last} for {instance.year}-{instance.month:02d}, got {value}"
+        )
 
 
 def _check_part(
@@ -56,7 +62,9 @@ def _check_part(
 class TimePoint:
     """A calendar point at year, month or day precision, optionally a part of a month."""
 
-    year: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999)))
+    year: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999))
+    )
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
     part: MonthPart | None = attrs.field(default=None, validator=_check_part)
@@ -115,7 +123,9 @@ class TimePoint:
         return cls(day.year, day.month, day.day)
 
 
-def _check_bounds(instance: TimeSpec, attribute: attrs.Attribute[TimePoint | None], value: TimePoint | None) -> None:
+def _check_bounds(
+    instance: TimeSpec, attribute: attrs.Attribute[TimePoint | None], value: TimePoint | None
+) -> None:
     if instance.start is None and value is None:
         raise ValueError("a TimeSpec needs a start, an end, or both")
     if instance.start is not None and value is not None and instance.start.earliest > value.latest:
@@ -142,9 +152,7 @@ class TimeSpec:
     expression: str | None = None
     """The words as written ("on Monday"), or ``None`` when the text gives no time."""
     resolution: Resolution = Resolution.EXPLICIT
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=_check_sources
-    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_check_sources)
     """Ids of the sources of a time taken from the public record."""
 
     @property

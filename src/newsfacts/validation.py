@@ -116,10 +116,19 @@ class _Checker:
             )
 
     def ref(
-        self, value: str, allowed: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: str | int
+        self,
+        value: str,
+        allowed: tuple[str, ...],
+        ids: tuple[str, ...],
+        file: str,
+        *segments: str | int,
     ) -> None:
         """``value`` must be the id of a record of one of the ``allowed`` registries."""
-        found = [name for name in ("entities", "events", "statements", "sources") if value in getattr(self.ds, name)]
+        found = [
+            name
+            for name in ("entities", "events", "statements", "sources")
+            if value in getattr(self.ds, name)
+        ]
         if not found:
             self.add(
                 ProblemCode.UNRESOLVED_REFERENCE,
@@ -137,20 +146,32 @@ class _Checker:
                 *segments,
             )
 
-    def sources(self, sources: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: str | int) -> None:
+    def sources(
+        self, sources: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: str | int
+    ) -> None:
         for index, source in enumerate(sources):
             self.ref(source, ("sources",), ids, file, *segments, index)
 
-    def time(self, time: TimeSpec | None, ids: tuple[str, ...], file: str, *segments: str | int) -> None:
+    def time(
+        self, time: TimeSpec | None, ids: tuple[str, ...], file: str, *segments: str | int
+    ) -> None:
         if time is None:
             return
-        if time.start is not None and time.end is not None and time.start.earliest > time.end.latest:
-            self.add(ProblemCode.TIME_ORDER, f"time {time.edtf} ends before it starts", ids, file, *segments)
+        if (
+            time.start is not None
+            and time.end is not None
+            and time.start.earliest > time.end.latest
+        ):
+            self.add(
+                ProblemCode.TIME_ORDER,
+                f"time {time.edtf} ends before it starts",
+                ids,
+                file,
+                *segments,
+            )
         self.sources(time.sources, ids, file, *segments, "sources")
 
-    def provenance(
-        self, record: Event | Statement, file: str, index: int, kind: str
-    ) -> None:
+    def provenance(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
         ids = (record.id,)
         for number, span in enumerate(record.evidence):
             self.span(span, ids, file, index, "evidence", number)
@@ -208,7 +229,11 @@ class _Checker:
             self.ref(claimant, ("entities",), ids, file, index, "attribution", "claimants", number)
         self.time(record.time, ids, file, index, "time")
         self.time(record.record_time, ids, file, index, "record_time")
-        if record.time is not None and record.record_time is not None and not record.time.contains(record.record_time):
+        if (
+            record.time is not None
+            and record.record_time is not None
+            and not record.time.contains(record.record_time)
+        ):
             self.add(
                 ProblemCode.RECORD_TIME_CONTRADICTS,
                 f"{kind} {record.id!r}: the record's {record.record_time.edtf} lies outside "
@@ -291,9 +316,13 @@ class _Checker:
                 "article",
                 "sentences",
             )
-        evidence = [span for fact in (*self.ds.events, *self.ds.statements) for span in fact.evidence]
+        evidence = [
+            span for fact in (*self.ds.events, *self.ds.statements) for span in fact.evidence
+        ]
         for index, sentence in enumerate(article.sentences):
-            if not any(span.start < sentence.end and sentence.start < span.end for span in evidence):
+            if not any(
+                span.start < sentence.end and sentence.start < span.end for span in evidence
+            ):
                 self.add(
                     ProblemCode.SENTENCE_WITHOUT_FACT,
                     f"sentence {index} ({sentence.text[:50]!r}…) is the evidence of no event or statement",
@@ -305,7 +334,9 @@ class _Checker:
                 )
 
     def entities(self) -> None:
-        mentioned = {m.target for m in self.ds.mentions} | {m.literal for m in self.ds.mentions if m.literal}
+        mentioned = {m.target for m in self.ds.mentions} | {
+            m.literal for m in self.ds.mentions if m.literal
+        }
         for index, entity in enumerate(self.ds.entities):
             ids = (entity.id,)
             self.sources(entity.sources, ids, ENTITIES_FILE, index, "sources")
@@ -325,7 +356,9 @@ class _Checker:
                     index,
                     "dissolved",
                 )
-            has_external = any(x is not None for x in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3))
+            has_external = any(
+                x is not None for x in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3)
+            )
             if entity.origin is Origin.ENRICHMENT or has_external:
                 if not entity.sources:
                     self.add(
@@ -392,7 +425,16 @@ class _Checker:
             ids = (event.id,)
             self.provenance(event, EVENTS_FILE, index, "event")
             for number, participant in enumerate(event.participants):
-                self.ref(participant.entity, ("entities",), ids, EVENTS_FILE, index, "participants", number, "entity")
+                self.ref(
+                    participant.entity,
+                    ("entities",),
+                    ids,
+                    EVENTS_FILE,
+                    index,
+                    "participants",
+                    number,
+                    "entity",
+                )
                 self.lifetime(event, participant.entity, EVENTS_FILE, index, "participants", number)
             for field in ("place", "record_place"):
                 value = getattr(event, field)
@@ -466,7 +508,14 @@ class _Checker:
             for number, qualifier in enumerate(statement.qualifiers):
                 if qualifier.value_id is not None:
                     self.ref(
-                        qualifier.value_id, ("entities", "events"), ids, STATEMENTS_FILE, index, "qualifiers", number, "value"
+                        qualifier.value_id,
+                        ("entities", "events"),
+                        ids,
+                        STATEMENTS_FILE,
+                        index,
+                        "qualifiers",
+                        number,
+                        "value",
                     )
         self.inverses()
 
@@ -477,13 +526,18 @@ class _Checker:
         for index, statement in enumerate(self.ds.statements):
             if statement.object_id is None:
                 continue
-            seen.setdefault((statement.subject, statement.predicate.value, statement.object_id), (index, statement))
+            seen.setdefault(
+                (statement.subject, statement.predicate.value, statement.object_id),
+                (index, statement),
+            )
         for index, statement in enumerate(self.ds.statements):
             if statement.object_id is None:
                 continue
             mirrors = []
             if statement.predicate.inverse is not None:
-                mirrors.append((statement.object_id, statement.predicate.inverse.value, statement.subject))
+                mirrors.append(
+                    (statement.object_id, statement.predicate.inverse.value, statement.subject)
+                )
             if statement.predicate.symmetric:
                 mirrors.append((statement.object_id, statement.predicate.value, statement.subject))
             for key in mirrors:
@@ -510,7 +564,11 @@ class _Checker:
             if mention.literal is not None:
                 self.ref(mention.literal, ("entities",), ids, MENTIONS_FILE, index, "literal")
             event = self.ds.events.get(mention.target)
-            if event is not None and event.evidence and not any(s.covers(mention.span) for s in event.evidence):
+            if (
+                event is not None
+                and event.evidence
+                and not any(s.covers(mention.span) for s in event.evidence)
+            ):
                 self.add(
                     ProblemCode.MENTION_OUTSIDE_EVIDENCE,
                     f"mention {mention.span.text!r} of event {event.id!r} lies outside the event's evidence",
@@ -538,4 +596,3 @@ def validate(dataset: Dataset) -> tuple[Problem, ...]:
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
     return _Checker(dataset).run()
-

@@ -315,7 +315,10 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
             inverse="member_of",
         ),
         Predicate.PERMANENT_MEMBER_OF: _info(
-            "permanent member of", {_K.STATE}, {_K.GOVERNMENT_BODY, _K.ORGANIZATION}, wikidata="P463"
+            "permanent member of",
+            {_K.STATE},
+            {_K.GOVERNMENT_BODY, _K.ORGANIZATION},
+            wikidata="P463",
         ),
         Predicate.CAPITAL_OF: _info(
             "capital of", {_K.CITY, _K.TERRITORY}, {_K.STATE}, wikidata="P1376", inverse="capital"
@@ -329,37 +332,29 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
         Predicate.LOCATED_IN: _info(
             "located in", _PLACES | {_K.GOVERNMENT_BODY, _K.ORGANIZATION}, _PLACES, wikidata="P131"
         ),
-        Predicate.RECOGNIZES: _info(
-            "recognizes", _ACTORS, _STATEISH | _POLITIES, wikidata=None
-        ),
-        Predicate.CONTROLS: _info(
-            "controls", _POLITIES | {_K.MILITARY}, _STATEISH, wikidata=None
-        ),
+        Predicate.RECOGNIZES: _info("recognizes", _ACTORS, _STATEISH | _POLITIES, wikidata=None),
+        Predicate.CONTROLS: _info("controls", _POLITIES | {_K.MILITARY}, _STATEISH, wikidata=None),
         Predicate.CLAIMED_BY: _info("claimed by", _STATEISH, _POLITIES, wikidata=None),
         Predicate.ADMINISTERED_BY: _info("administered by", _STATEISH, _POLITIES, wikidata=None),
         Predicate.ALLY_OF: _info("ally of", _ACTORS, _ACTORS, symmetric=True),
-        Predicate.OPPOSES: _info(
-            "opposes", _ACTORS, _ACTORS | _PROCESS, event_object=True
-        ),
+        Predicate.OPPOSES: _info("opposes", _ACTORS, _ACTORS | _PROCESS, event_object=True),
         Predicate.SUPPORTS: _info("supports", _ACTORS, _ACTORS | _PROCESS, event_object=True),
         Predicate.IN_TENSION_WITH: _info("in tension with", _ACTORS, _ACTORS, symmetric=True),
         Predicate.RELATIONS_WITH: _info(
             "diplomatic relations with", _ACTORS, _ACTORS, wikidata="P530", symmetric=True
         ),
-        Predicate.SUPPLIED_ARMS_TO: _info(
-            "supplied arms to", _POLITIES, _ACTORS
-        ),
+        Predicate.SUPPLIED_ARMS_TO: _info("supplied arms to", _POLITIES, _ACTORS),
         Predicate.ARMED_FORCES_OF: _info("armed forces of", {_K.MILITARY}, _POLITIES),
         Predicate.FUNDS: _info("funds", _ACTORS, _ACTORS),
-        Predicate.QUALIFIED_AS: _info(
-            "qualified as", _ACTORS, frozenset(), literal_object=True
+        Predicate.QUALIFIED_AS: _info("qualified as", _ACTORS, frozenset(), literal_object=True),
+        Predicate.BIASED_TOWARDS: _info(
+            "biased in favour of", _ACTORS | _PROCESS, _ACTORS, event_subject=True
         ),
-        Predicate.BIASED_TOWARDS: _info("biased in favour of", _ACTORS, _ACTORS, event_subject=True),
-        Predicate.BIASED_AGAINST: _info("biased against", _ACTORS, _ACTORS, event_subject=True),
+        Predicate.BIASED_AGAINST: _info(
+            "biased against", _ACTORS | _PROCESS, _ACTORS, event_subject=True
+        ),
         Predicate.CONTRAVENES: _info("contravenes", _ACTORS, _PROCESS, event_subject=True),
-        Predicate.MEDIATOR_IN: _info(
-            "mediator in", _ACTORS, _PROCESS, event_object=True
-        ),
+        Predicate.MEDIATOR_IN: _info("mediator in", _ACTORS, _PROCESS, event_object=True),
         Predicate.UPSET_WITH: _info("upset with", _ACTORS, _ACTORS, event_object=True),
         Predicate.SUCCESSOR_OF: _info("successor of", _POLITIES, _POLITIES, wikidata=None),
         Predicate.PARTICIPANT_IN: _info(

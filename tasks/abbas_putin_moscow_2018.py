@@ -1,0 +1,1868 @@
+"""The facts of New Europe's article "Abbas visits Putin" (12 February 2018), as records.
+
+This is the source of the built-in dataset ``abbas-putin-moscow-2018``;
+``tasks/build_dataset.py`` turns it into the JSON the package ships.
+
+Conventions:
+
+* Evidence is quoted, never counted: ``ev("…")`` finds the words in the
+  article and records their exact offsets.
+* What the article states has ``origin=ARTICLE``, evidence, and a verdict
+  against the public record. What the article does not state (Netanyahu is
+  Israel's prime minister; the envoy is Riyad Mansour; exact dates) is
+  enrichment: ``origin=ENRICHMENT`` or a ``record_time``, always with sources
+  from the project's reference list, never with evidence.
+* Where the article is wrong, its fact stays as written, with a verdict that
+  says so; nothing is corrected in place.
+* Claims the article reports keep their claimants (``Attribution``); the
+  article's own evaluative words are ``Modality.CHARACTERISATION``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from textspans import Text
+
+from newsfacts import (
+    Article,
+    Attribution,
+    Entity,
+    EntityKind,
+    Event,
+    EventKind,
+    EventStatus,
+    Literal,
+    Mention,
+    Modality,
+    MonthPart,
+    Origin,
+    Participant,
+    PloverType,
+    Predicate,
+    Qualifier,
+    QualifierKind,
+    Rating,
+    Resolution,
+    Role,
+    Source,
+    Span,
+    Statement,
+    TimePoint,
+    TimeSpec,
+    Verdict,
+)
+from newsfacts.dataset import Dataset, Metadata
+
+__all__ = ["DATASET_ID", "build"]
+
+Ev = Callable[..., tuple[Span, ...]]
+"""``ev("quote", ("quote", nth), …)``: the spans of quotes (each unique unless an occurrence is given)."""
+
+DATASET_ID = "abbas-putin-moscow-2018"
+
+K = EntityKind
+P = Predicate
+R = Role
+PUBLISHED = TimePoint(2018, 2, 12)
+
+# --- sources (REFERENCE list) ------------------------------------------------
+
+SOURCES = (
+    Source("wikidata", "Wikidata", "https://www.wikidata.org/", "Wikimedia Foundation"),
+    Source(
+        "iso-3166",
+        "ISO 3166-1 country codes",
+        "https://www.iso.org/iso-3166-country-codes.html",
+        "ISO",
+    ),
+    Source(
+        "tass-989502",
+        "Putin, Abbas meet in the Kremlin",
+        "https://tass.com/politics/989502",
+        "TASS",
+        "2018-02-12",
+    ),
+    Source(
+        "arab-weekly-abbas-warms",
+        "Abbas warms to Moscow amid cold US-Palestinian ties",
+        "https://thearabweekly.com/",
+        "The Arab Weekly",
+        "2018-02",
+    ),
+    Source(
+        "toi-putin-hosts-abbas",
+        "Putin discusses Mideast with Trump, hosts Abbas",
+        "https://www.timesofisrael.com/",
+        "The Times of Israel",
+        "2018-02-12",
+    ),
+    Source(
+        "proclamation-2017-12-06",
+        "Presidential Proclamation Recognizing Jerusalem as the Capital of the State of Israel",
+        None,
+        "The White House",
+        "2017-12-06",
+    ),
+    Source(
+        "bbc-42711985",
+        "US withholds $65m from UN Palestinian refugee agency",
+        "https://www.bbc.com/news/world-us-canada-42711985",
+        "BBC News",
+        "2018-01-16",
+    ),
+    Source(
+        "voa-trump-davos",
+        "Trump at Davos",
+        "https://www.voanews.com/a/trump-davos/4224745.html",
+        "Voice of America",
+        "2018-01-25",
+    ),
+    Source(
+        "parstoday-2018-02-09",
+        "Palestinian envoy to the UN on a new peace-process format",
+        "https://parstoday.com/",
+        "Pars Today",
+        "2018-02-09",
+    ),
+    Source(
+        "ina-241723",
+        "Palestinian envoy: Quartet plus China plus the Arab League",
+        "https://www.israelnationalnews.com/News/News.aspx/241723",
+        "Israel National News",
+        "2018-02",
+    ),
+    Source(
+        "pnn-2018-01-29",
+        "Abbas at the African Union summit in Addis Ababa",
+        "https://english.pnn.ps/2018/01/29/",
+        "PNN",
+        "2018-01-29",
+    ),
+    Source(
+        "sudan-tribune-au-30th",
+        "30th Ordinary Session of the African Union Assembly",
+        "https://sudantribune.com/",
+        "Sudan Tribune",
+        "2018-01",
+    ),
+    Source(
+        "latimes-1988-11-19",
+        "Soviet Union recognizes the Palestinian state",
+        "https://www.latimes.com/",
+        "Los Angeles Times",
+        "1988-11-19",
+    ),
+    Source(
+        "christiantoday-2017-04-07",
+        "Russia recognises West Jerusalem as Israel's capital",
+        "https://www.christiantoday.com/",
+        "Christian Today",
+        "2017-04-07",
+    ),
+    Source("bbc-1967-guide", "1967: the Six-Day War (guide)", "http://news.bbc.co.uk/", "BBC News"),
+    Source(
+        "soviet-dissolution",
+        "Dissolution of the Soviet Union (Declaration 142-N of 26 December 1991)",
+        None,
+        "encyclopaedic reference",
+    ),
+    Source(
+        "palestine-studies-1652729",
+        "The Quartet: first meeting, Madrid, 10 April 2002",
+        "https://www.palestine-studies.org/en/node/1652729",
+        "Institute for Palestine Studies",
+    ),
+    Source(
+        "jvl-quartet",
+        "The Quartet on the Middle East",
+        "https://www.jewishvirtuallibrary.org/",
+        "Jewish Virtual Library",
+    ),
+    Source(
+        "reagan-library-1982-04-25",
+        "Statement on the completion of Israel's withdrawal from the Sinai, 25 April 1982",
+        "https://www.reaganlibrary.gov/",
+        "Ronald Reagan Presidential Library",
+        "1982-04-25",
+    ),
+    Source(
+        "bicom-gaza-timeline", "Gaza disengagement timeline", "https://www.bicom.org.uk/", "BICOM"
+    ),
+    Source("ocha-area-c", "Area C", "https://www.ochaopt.org/location/area-c", "UN OCHA oPt"),
+    Source("btselem-area-c", "Area C", "https://www.btselem.org/", "B'Tselem"),
+    Source(
+        "ecf-jerusalem",
+        "Jerusalem: Israeli law, Basic Law and UNSC Resolution 478",
+        "https://ecf.org.il/",
+        "ECF",
+    ),
+    Source(
+        "unsc-497",
+        "UN Security Council Resolution 497 (1981) on the Golan Heights",
+        None,
+        "United Nations",
+    ),
+    Source(
+        "wikipedia-jordanian-annexation",
+        "Jordanian annexation of the West Bank",
+        "https://en.wikipedia.org/wiki/Jordanian_annexation_of_the_West_Bank",
+        "Wikipedia",
+    ),
+    Source(
+        "aa-643272",
+        "Russia offers to host Abbas-Netanyahu talks",
+        "https://www.aa.com.tr/en/",
+        "Anadolu Agency",
+        "2016",
+    ),
+    Source(
+        "alarabiya-2016-09-05",
+        "Netanyahu reviewing Russian offer of talks with Abbas",
+        "https://english.alarabiya.net/",
+        "Al Arabiya English",
+        "2016-09-05",
+    ),
+    Source(
+        "newarab-no-meeting",
+        "Abbas says no meeting Netanyahu Moscow planned",
+        "https://www.newarab.com/",
+        "The New Arab",
+        "2016",
+    ),
+    Source(
+        "usun-p5",
+        "The permanent members of the UN Security Council",
+        "https://usun.state.gov/",
+        "US Mission to the UN",
+    ),
+    Source(
+        "unga-2017-12-21",
+        "UN General Assembly resolution of 21 December 2017 on the status of Jerusalem",
+        None,
+        "United Nations",
+        "2017-12-21",
+    ),
+)
+
+# --- verdicts ----------------------------------------------------------------
+
+
+def supported(note: str = "", *sources: str) -> Verdict:
+    return Verdict(Rating.SUPPORTED, note, sources)
+
+
+def simplified(note: str, *sources: str) -> Verdict:
+    return Verdict(Rating.SIMPLIFIED, note, sources)
+
+
+def misleading(note: str, *sources: str) -> Verdict:
+    return Verdict(Rating.MISLEADING, note, sources)
+
+
+def false(note: str, *sources: str) -> Verdict:
+    return Verdict(Rating.FALSE, note, sources)
+
+
+def opinion(note: str, *sources: str) -> Verdict:
+    return Verdict(Rating.OPINION, note, sources)
+
+
+UNCHECKED = Verdict(Rating.UNCHECKED, "Not addressed by the reference sources of this dataset.")
+
+# --- times -------------------------------------------------------------------
+
+
+def said(
+    point: TimePoint, expression: str, resolution: Resolution = Resolution.EXPLICIT
+) -> TimeSpec:
+    return TimeSpec(point, expression=expression, resolution=resolution)
+
+
+def record(start: TimePoint, end: TimePoint | None = None, *sources: str) -> TimeSpec:
+    return TimeSpec(start, end, resolution=Resolution.RECORD, sources=sources)
+
+
+def day(year: int, month: int, day_: int) -> TimePoint:
+    return TimePoint(year, month, day_)
+
+
+ON_MONDAY = said(PUBLISHED, "on Monday", Resolution.PUBLICATION)
+AS_PUBLISHED = TimeSpec(PUBLISHED, resolution=Resolution.PUBLICATION)
+"""Present tense with no time expression: true as of publication."""
+BEFORE_PUBLICATION = TimeSpec(None, PUBLISHED, resolution=Resolution.CONTEXT)
+"""A past tense with no time expression ("has argued"): some time before publication."""
+DECEMBER = said(TimePoint(2017, 12), "December", Resolution.PUBLICATION)
+IN_1967 = said(TimePoint(1967), "in 1967")
+BY_END_OF_WAR = said(TimePoint(1967), "By the end of the brief war", Resolution.CONTEXT)
+LATER = TimeSpec(TimePoint(1967), PUBLISHED, expression="later", resolution=Resolution.CONTEXT)
+SINCE_1967 = TimeSpec(TimePoint(1967), PUBLISHED, resolution=Resolution.CONTEXT)
+LONG = TimeSpec(None, PUBLISHED, expression="long", resolution=Resolution.CONTEXT)
+WAR_1967 = record(day(1967, 6, 5), day(1967, 6, 10), "bbc-1967-guide")
+
+
+def build(text: Text) -> Dataset:
+    """The dataset, with every span found in ``text``."""
+
+    def ev(*quotes: str | tuple[str, int]) -> tuple[Span, ...]:
+        spans = []
+        for quote in quotes:
+            if isinstance(quote, tuple):
+                spans.append(text.span(*quote))
+            else:
+                spans.append(text.unique(quote))
+        return tuple(spans)
+
+    article = Article(
+        id="abbas-visits-putin-jerusalem-talks",
+        text=text.text,
+        sha256=hashlib.sha256(text.text.encode("utf-8")).hexdigest(),
+        sentences=text.sentences(),
+        publisher="New Europe",
+        published=record(
+            PUBLISHED, None, "tass-989502", "arab-weekly-abbas-warms", "toi-putin-hosts-abbas"
+        ),
+        title=None,
+        url="https://www.neweurope.eu/article/abbas-visits-putin-jerusalem-talks/",
+        language="en",
+    )
+    metadata = Metadata(
+        id=DATASET_ID,
+        title="Abbas visits Putin in Moscow: the facts of a New Europe article (12 February 2018)",
+        description=(
+            "Who met whom, where and when, who claims what, and how each claim stands against "
+            "the public record, from New Europe's article on Mahmoud Abbas's visit to Vladimir "
+            "Putin in Moscow on Monday 12 February 2018. The article carries no date, author or "
+            "title in the text; its content dates it to 12 February 2018."
+        ),
+        license="MIT (the structured data); the article text is New Europe's, shipped unchanged for verification",
+        version="1.0.0",
+        homepage="https://www.neweurope.eu/article/abbas-visits-putin-jerusalem-talks/",
+    )
+    return Dataset(
+        metadata,
+        article,
+        _entities(),
+        _events(ev),
+        _statements(ev),
+        _mentions(text),
+        SOURCES,
+    )
+
+
+# --- entities ----------------------------------------------------------------
+
+WD = ("wikidata",)
+WD_ISO = ("wikidata", "iso-3166")
+
+
+def _entities() -> tuple[Entity, ...]:
+    def state(
+        id: str, name: str, qid: str, a2: str, a3: str, *aliases: str, description: str = ""
+    ) -> Entity:
+        return Entity(id, K.STATE, name, aliases, description, qid, a2, a3, sources=WD_ISO)
+
+    return (
+        Entity(
+            "mahmoud-abbas",
+            K.PERSON,
+            "Mahmoud Abbas",
+            ("Abbas", "Abu Mazen"),
+            "President of the Palestinian (National) Authority.",
+            "Q127998",
+            sources=WD,
+        ),
+        Entity(
+            "vladimir-putin",
+            K.PERSON,
+            "Vladimir Putin",
+            ("Putin", "Vladimir Vladimirovich Putin"),
+            "President of Russia.",
+            "Q7747",
+            sources=WD,
+        ),
+        Entity(
+            "donald-trump",
+            K.PERSON,
+            "Donald Trump",
+            ("Trump", "Donald J. Trump"),
+            "President of the United States from 2017.",
+            "Q22686",
+            sources=WD,
+        ),
+        Entity(
+            "benjamin-netanyahu",
+            K.PERSON,
+            "Benjamin Netanyahu",
+            ("Netanyahu", "Bibi"),
+            "Prime Minister of Israel at the time of the article.",
+            "Q43723",
+            sources=WD,
+        ),
+        Entity(
+            "riyad-mansour",
+            K.PERSON,
+            "Riyad Mansour",
+            ("Palestinian envoy to the UN", "Riyad H. Mansour"),
+            "The Palestinian envoy to the United Nations; the article does not name him.",
+            sources=("parstoday-2018-02-09", "ina-241723"),
+        ),
+        Entity(
+            "president-of-the-palestinian-authority",
+            K.OFFICE,
+            "President of the Palestinian National Authority",
+            (
+                "Palestinian Authority President",
+                "President of the Palestinian Authority",
+                "PA President",
+            ),
+            "The head of the Palestinian (National) Authority.",
+        ),
+        Entity(
+            "president-of-russia",
+            K.OFFICE,
+            "President of Russia",
+            ("Russian President",),
+            "Russia's head of state.",
+        ),
+        Entity(
+            "president-of-the-united-states",
+            K.OFFICE,
+            "President of the United States",
+            ("US President", "American President"),
+            "The United States' head of state and government.",
+            origin=Origin.ENRICHMENT,
+            sources=("proclamation-2017-12-06",),
+        ),
+        Entity(
+            "prime-minister-of-israel",
+            K.OFFICE,
+            "Prime Minister of Israel",
+            ("Israeli Prime Minister",),
+            "Israel's head of government.",
+            origin=Origin.ENRICHMENT,
+            sources=("alarabiya-2016-09-05", "newarab-no-meeting"),
+        ),
+        state("russia", "Russia", "Q159", "RU", "RUS", "Russian Federation"),
+        state(
+            "united-states",
+            "United States",
+            "Q30",
+            "US",
+            "USA",
+            "U.S.",
+            "United States of America",
+            "America",
+        ),
+        state("israel", "Israel", "Q801", "IL", "ISR", "State of Israel"),
+        state("state-of-palestine", "State of Palestine", "Q219060", "PS", "PSE", "Palestine"),
+        state(
+            "jordan",
+            "Jordan",
+            "Q810",
+            "JO",
+            "JOR",
+            "Kingdom of Jordan",
+            "Hashemite Kingdom of Jordan",
+        ),
+        state("egypt", "Egypt", "Q79", "EG", "EGY", "Arab Republic of Egypt"),
+        state("syria", "Syria", "Q858", "SY", "SYR", "Syrian Arab Republic"),
+        state("china", "China", "Q148", "CN", "CHN", "People's Republic of China", "PRC"),
+        state(
+            "ethiopia", "Ethiopia", "Q115", "ET", "ETH", "Federal Democratic Republic of Ethiopia"
+        ),
+        Entity(
+            "soviet-union",
+            K.STATE,
+            "Soviet Union",
+            ("USSR", "Union of Soviet Socialist Republics", "Soviet"),
+            "Dissolved in December 1991; Russia holds its seat on the UN Security Council.",
+            "Q15180",
+            dissolved=record(day(1991, 12, 26), None, "soviet-dissolution"),
+            sources=("wikidata", "soviet-dissolution"),
+        ),
+        Entity(
+            "france",
+            K.STATE,
+            "France",
+            ("French Republic",),
+            "A permanent member of the UN Security Council.",
+            origin=Origin.ENRICHMENT,
+            sources=("usun-p5",),
+        ),
+        Entity(
+            "united-kingdom",
+            K.STATE,
+            "United Kingdom",
+            ("UK", "Britain", "Great Britain"),
+            "A permanent member of the UN Security Council.",
+            origin=Origin.ENRICHMENT,
+            sources=("usun-p5",),
+        ),
+        Entity(
+            "palestinian-authority",
+            K.GOVERNMENT_BODY,
+            "Palestinian National Authority",
+            ("Palestinian Authority", "PA", "PNA"),
+            "The Palestinian self-government body.",
+            "Q42620",
+            sources=WD,
+        ),
+        Entity(
+            "trump-administration",
+            K.GOVERNMENT_BODY,
+            "Trump administration",
+            (),
+            "The executive branch of the United States government under Donald Trump.",
+        ),
+        Entity(
+            "united-nations",
+            K.ORGANIZATION,
+            "United Nations",
+            ("UN", "U.N."),
+            "",
+            "Q1065",
+            sources=WD,
+        ),
+        Entity(
+            "un-security-council",
+            K.ORGANIZATION,
+            "United Nations Security Council",
+            ("UN Security Council", "UNSC", "Security Council"),
+            "Its five permanent members are China, France, Russia, the United Kingdom and the United States.",
+            "Q37470",
+            sources=WD,
+        ),
+        Entity(
+            "unrwa",
+            K.ORGANIZATION,
+            "UNRWA",
+            (
+                "United Nations Relief and Works Agency for Palestine Refugees in the Near East",
+                "United Nations Relief and Works Agency for Palestinian Refugees",
+                "United Nations Relief and Works Agency",
+            ),
+            "The UN agency for Palestine refugees; the article's long form of its name is not the official one.",
+            "Q846656",
+            sources=WD,
+        ),
+        Entity("european-union", K.ORGANIZATION, "European Union", ("EU",), "", "Q458", sources=WD),
+        Entity("african-union", K.ORGANIZATION, "African Union", ("AU",), "", "Q7159", sources=WD),
+        Entity(
+            "arab-league",
+            K.ORGANIZATION,
+            "Arab League",
+            ("League of Arab States",),
+            "",
+            "Q7172",
+            sources=WD,
+        ),
+        Entity(
+            "quartet",
+            K.ORGANIZATION,
+            "Quartet on the Middle East",
+            (
+                "Middle East Quartet",
+                "Mideast Quartet",
+                "Quartet",
+                "Mideast Quartet for peace",
+                "Madrid Quartet",
+            ),
+            "The United Nations, the United States, the European Union and Russia; first met in Madrid in 2002.",
+            inception=record(day(2002, 4, 10), None, "palestine-studies-1652729"),
+            sources=("palestine-studies-1652729", "jvl-quartet"),
+        ),
+        Entity("jerusalem", K.CITY, "Jerusalem", ("Al-Quds",), "", "Q1218", sources=WD),
+        Entity(
+            "east-jerusalem",
+            K.TERRITORY,
+            "East Jerusalem",
+            (),
+            "The part of Jerusalem held by Jordan from 1948 and taken by Israel on 7 June 1967.",
+        ),
+        Entity(
+            "old-city-of-jerusalem",
+            K.TERRITORY,
+            "Old City of Jerusalem",
+            ("Old City",),
+            "The walled historic core of Jerusalem, in East Jerusalem.",
+        ),
+        Entity("moscow", K.CITY, "Moscow", (), "The capital of Russia.", "Q649", sources=WD),
+        Entity(
+            "moscow-kremlin",
+            K.BUILDING,
+            "Moscow Kremlin",
+            ("Kremlin", "the Kremlin"),
+            "The seat of the Russian president, where Putin received Abbas.",
+            origin=Origin.ENRICHMENT,
+            sources=("tass-989502",),
+        ),
+        Entity(
+            "addis-ababa",
+            K.CITY,
+            "Addis Ababa",
+            ("Addis",),
+            "The capital of Ethiopia.",
+            "Q3624",
+            sources=WD,
+        ),
+        Entity("madrid", K.CITY, "Madrid", (), "", "Q2807", sources=WD),
+        Entity(
+            "tel-aviv",
+            K.CITY,
+            "Tel Aviv",
+            ("Tel Aviv-Yafo",),
+            "A city of Israel; Israel's government sits in Jerusalem.",
+            "Q33935",
+            sources=WD,
+        ),
+        Entity(
+            "washington-dc",
+            K.CITY,
+            "Washington, D.C.",
+            ("Washington",),
+            "The capital of the United States.",
+        ),
+        Entity(
+            "sinai-peninsula", K.TERRITORY, "Sinai Peninsula", ("Sinai",), "", "Q36755", sources=WD
+        ),
+        Entity("gaza-strip", K.TERRITORY, "Gaza Strip", ("Gaza",), "", "Q39760", sources=WD),
+        Entity("golan-heights", K.TERRITORY, "Golan Heights", ("Golan",), "", "Q83210", sources=WD),
+        Entity(
+            "west-bank", K.TERRITORY, "West Bank", ("Judea and Samaria",), "", "Q36678", sources=WD
+        ),
+        Entity(
+            "middle-east",
+            K.REGION,
+            "Middle East",
+            ("Mideast", "Near East"),
+            "",
+            "Q7204",
+            sources=WD,
+        ),
+        Entity(
+            "palestinians", K.GROUP, "Palestinians", ("Palestinian people", "the Palestinians"), ""
+        ),
+        Entity(
+            "arabs",
+            K.GROUP,
+            "Arabs",
+            ("the Arabs",),
+            "In the article, the Arab states defeated in the Six-Day War: Egypt, Syria and Jordan.",
+        ),
+        Entity(
+            "african-states",
+            K.GROUP,
+            "African states",
+            ("African countries",),
+            "The states of Africa, members of the African Union.",
+        ),
+        Entity(
+            "israeli-palestinian-peace-process",
+            K.TOPIC,
+            "Israeli–Palestinian peace process",
+            (
+                "Middle East peace process",
+                "Israeli-Palestinian peace talks",
+                "peace process",
+                "peace talks",
+            ),
+            "The negotiations between Israel and the Palestinians.",
+        ),
+        Entity(
+            "israeli-palestinian-conflict",
+            K.TOPIC,
+            "Israeli–Palestinian conflict",
+            (),
+            "",
+            "Q151622",
+            sources=WD,
+        ),
+        Entity("international-law", K.TOPIC, "International law", (), ""),
+        Entity(
+            "international-peace-effort",
+            K.TOPIC,
+            "International effort involving the United Nations in peace negotiations",
+            ("international effort", "international peace effort"),
+            "A multilateral framework for Israeli–Palestinian negotiations with a role for the UN.",
+        ),
+    )
+
+
+# --- mentions ----------------------------------------------------------------
+
+
+def _mentions(text: Text) -> tuple[Mention, ...]:
+    mentions: list[Mention] = []
+
+    def every(target: str, quote: str, *, outside: tuple[str, ...] = ()) -> None:
+        """Every whole-word occurrence of ``quote``, except inside the longer ``outside`` quotes."""
+        excluded = [span for longer in outside for span in text.all(longer)]
+        for span in text.all(quote):
+            if not any(longer.covers(span) for longer in excluded):
+                mentions.append(Mention(span, target))
+
+    def one(target: str, quote: str, nth: int = 1, **kwargs: object) -> None:
+        mentions.append(Mention(text.span(quote, nth), target, **kwargs))  # type: ignore[arg-type]
+
+    one("president-of-the-palestinian-authority", "Palestinian Authority President")
+    every("palestinian-authority", "Palestinian Authority")
+    every("palestinian-authority", "PA")
+    every("mahmoud-abbas", "Mahmoud Abbas")
+    every("mahmoud-abbas", "Abbas", outside=("Mahmoud Abbas",))
+    one("moscow", "Moscow", 1)
+    one(
+        "russia",
+        "Moscow",
+        2,
+        metonymy=True,
+        literal="moscow",
+        note="The capital names the Russian state that made the offer.",
+    )
+    one("president-of-russia", "Russian President")
+    every("russia", "Russian")
+    every("russia", "Russia")
+    every("vladimir-putin", "Vladimir Putin")
+    every("vladimir-putin", "Putin", outside=("Vladimir Putin",))
+    every("united-states", "US")
+    every("united-states", "United States")
+    one(
+        "united-states",
+        "Washington",
+        metonymy=True,
+        literal="washington-dc",
+        note="The capital names the United States government.",
+    )
+    every("middle-east", "Middle East")
+    every("israeli-palestinian-peace-process", "Middle East peace process")
+    every("israeli-palestinian-peace-process", "Israeli-Palestinian peace talks")
+    one("israeli-palestinian-peace-process", "any peace process")
+    one("israeli-palestinian-peace-process", "peace negotiations")
+    one("israeli-palestinian-peace-process", "peace processes on the Israeli-Palestinian conflict")
+    every("donald-trump", "Donald Trump")
+    every("donald-trump", "Trump", outside=("Donald Trump", "Trump administration"))
+    one("trump-administration", "the Trump administration")
+    one("international-law", "international law")
+    every("jerusalem", "Jerusalem", outside=("East Jerusalem",))
+    every("israel", "Israel")
+    every("israel", "Israeli", outside=("Israeli-Palestinian",))
+    one(
+        "israel",
+        "Tel Aviv",
+        metonymy=True,
+        literal="tel-aviv",
+        note="Names Israel's government by a city; the government sits in Jerusalem.",
+    )
+    every("palestinians", "Palestinians")
+    every("unrwa", "United Nations Relief and Works Agency for Palestinian Refugees")
+    every("unrwa", "UNRWA")
+    every("soviet-union", "Soviet")
+    every("un-security-council", "United Nations Security Council")
+    every("united-nations", "UN")
+    one("united-nations", "United Nations", 3)
+    one("state-of-palestine", "Palestine")
+    every("east-jerusalem", "East Jerusalem")
+    every("jordan", "Jordan", outside=("Kingdom of Jordan",))
+    every("jordan", "Kingdom of Jordan")
+    every("arabs", "the Arabs")
+    every("egypt", "Egypt")
+    every("syria", "Syria")
+    every("sinai-peninsula", "Sinai Peninsula")
+    one("sinai-peninsula", "the Sinai")
+    every("gaza-strip", "Gaza Strip")
+    one("gaza-strip", "Gaza", 2)
+    every("golan-heights", "Golan Heights")
+    one("golan-heights", "the Golan")
+    every("west-bank", "West Bank")
+    one("old-city-of-jerusalem", "Old City")
+    every("quartet", "Mideast Quartet for peace")
+    one("quartet", "the group")
+    every("madrid", "Madrid")
+    every("european-union", "EU")
+    one("riyad-mansour", "The Palestinian envoy to the UN")
+    every("china", "China")
+    every("arab-league", "Arab League")
+    every("israeli-palestinian-conflict", "Israeli-Palestinian conflict")
+    every("african-union", "African Union")
+    every("ethiopia", "Ethiopia")
+    every("addis-ababa", "Addis Ababa")
+    every("african-states", "African states")
+    every("benjamin-netanyahu", "Netanyahu")
+    one(
+        "international-peace-effort",
+        "an international effort involving the United Nations in peace negotiations",
+    )
+    # Events named in the text.
+    one("meeting-abbas-putin-2018", "The meeting")
+    one(
+        "us-recognition-of-jerusalem-2017",
+        "Trump's December recognition of Jerusalem as Israel's capital",
+    )
+    one("us-recognition-of-jerusalem-2017", "Trump's decision")
+    one("dissolution-of-the-soviet-union", "1991 Soviet collapse")
+    one("six-day-war", "Six-Day War")
+    one("six-day-war", "the brief war")
+    one("talks-abbas-netanyahu-moscow", "one-on-one talks between Abbas and Netanyahu")
+    one("reception-of-the-2016-offer", "a cool reception from both sides")
+    return tuple(mentions)
+
+
+# --- events ------------------------------------------------------------------
+
+
+def _events(ev: Ev) -> tuple[Event, ...]:
+    meeting_record = record(PUBLISHED, None, "tass-989502", "toi-putin-hosts-abbas")
+    return (
+        Event(
+            "abbas-visit-to-moscow-2018",
+            EventKind.VISIT,
+            "Mahmoud Abbas visits Moscow",
+            (Participant("mahmoud-abbas", R.AGENT), Participant("russia", R.HOST)),
+            place="moscow",
+            time=ON_MONDAY,
+            status=EventStatus.HAPPENED,
+            evidence=ev("Palestinian Authority President Mahmoud Abbas is in Moscow on Monday"),
+            verdict=supported(
+                "Abbas was in Moscow on Monday 12 February 2018; the visit had been moved from Sochi "
+                "after the Saratov Airlines crash of 11 February.",
+                "tass-989502",
+                "toi-putin-hosts-abbas",
+            ),
+            cameo="042",
+            plover=PloverType.CONSULT,
+            record_time=meeting_record,
+        ),
+        Event(
+            "meeting-abbas-putin-2018",
+            EventKind.MEETING,
+            "Vladimir Putin meets Mahmoud Abbas in Moscow",
+            (
+                Participant("vladimir-putin", R.HOST),
+                Participant("mahmoud-abbas", R.ATTENDEE),
+                Participant("israeli-palestinian-peace-process", R.TOPIC),
+            ),
+            place="moscow",
+            time=ON_MONDAY,
+            status=EventStatus.SCHEDULED,
+            evidence=ev(
+                "is in Moscow on Monday to meet with Russian President Vladimir Putin",
+                "The meeting comes amid ongoing tensions",
+            ),
+            modality=Modality.PLANNED,
+            verdict=supported(
+                "Putin received Abbas in the Kremlin on 12 February 2018.",
+                "tass-989502",
+                "toi-putin-hosts-abbas",
+            ),
+            cameo="043",
+            plover=PloverType.CONSULT,
+            record_time=meeting_record,
+            record_place="moscow-kremlin",
+        ),
+        Event(
+            "discussion-abbas-putin-2018",
+            EventKind.DISCUSSION,
+            "Putin and Abbas discuss the peace talks and a mechanism without US primacy",
+            (
+                Participant("vladimir-putin", R.AGENT),
+                Participant("mahmoud-abbas", R.AGENT),
+                Participant("israeli-palestinian-peace-process", R.TOPIC),
+                Participant("united-states", R.TOPIC),
+            ),
+            place="moscow",
+            time=TimeSpec(PUBLISHED, resolution=Resolution.CONTEXT),
+            status=EventStatus.SCHEDULED,
+            evidence=ev(
+                "Putin and Abbas will discuss the future of the Israeli-Palestinian peace talks and the "
+                "prospect of finding a mechanism in which the United States would no longer serve as the "
+                "primary mediator between the two sides"
+            ),
+            modality=Modality.PLANNED,
+            verdict=supported(
+                "The talks in Moscow covered the peace process and Abbas's call for a multilateral "
+                "mechanism in place of US mediation.",
+                "tass-989502",
+                "arab-weekly-abbas-warms",
+            ),
+            cameo="040",
+            plover=PloverType.CONSULT,
+            part_of="meeting-abbas-putin-2018",
+            record_time=meeting_record,
+        ),
+        Event(
+            "us-recognition-of-jerusalem-2017",
+            EventKind.RECOGNITION,
+            "Donald Trump recognises Jerusalem as Israel's capital",
+            (
+                Participant("donald-trump", R.AGENT),
+                Participant("jerusalem", R.TOPIC),
+                Participant("israel", R.BENEFICIARY),
+            ),
+            time=DECEMBER,
+            evidence=ev(
+                "Donald Trump's decision to circumvent international law and unilaterally recognise "
+                "Jerusalem as Israel's capital",
+                "Trump's December recognition of Jerusalem as Israel's capital",
+            ),
+            verdict=supported(
+                "The White House proclamation is dated Wednesday 6 December 2017.",
+                "proclamation-2017-12-06",
+            ),
+            cameo="054",
+            plover=PloverType.SUPPORT,
+            wikidata="Q45266620",
+            aliases=(
+                "US recognition of Jerusalem as capital of Israel",
+                "Jerusalem Embassy decision",
+            ),
+            record_time=record(day(2017, 12, 6), None, "proclamation-2017-12-06"),
+        ),
+        Event(
+            "pa-argument-against-us-brokerage",
+            EventKind.ARGUMENT,
+            "The PA argues the Trump administration can no longer be an honest broker",
+            (
+                Participant("palestinian-authority", R.AGENT),
+                Participant("trump-administration", R.TARGET),
+            ),
+            time=BEFORE_PUBLICATION,
+            evidence=ev(
+                "The PA has argued that the Trump administration was no longer qualified to play the role "
+                "of honest broker in any peace process due to its “bias” in favour of Israel"
+            ),
+            verdict=supported(
+                "Abbas and the PA rejected the US as sole mediator after the recognition of Jerusalem.",
+                "arab-weekly-abbas-warms",
+                "pnn-2018-01-29",
+            ),
+            cameo="111",
+            plover=PloverType.ACCUSE,
+        ),
+        Event(
+            "trump-threat-to-cut-pa-funding",
+            EventKind.THREAT,
+            "Donald Trump threatens to cut funding to the Palestinian Authority",
+            (
+                Participant("donald-trump", R.AGENT),
+                Participant("palestinian-authority", R.TARGET),
+            ),
+            time=BEFORE_PUBLICATION,
+            evidence=ev("Trump's threats to cut funding to the PA"),
+            verdict=simplified(
+                "Trump's posts of 2 January 2018 and his words at Davos on 25 January threatened payments "
+                "to “the Palestinians”, not to the PA by name.",
+                "bbc-42711985",
+                "voa-trump-davos",
+            ),
+            cameo="1311",
+            plover=PloverType.THREATEN,
+            record_time=record(
+                day(2018, 1, 2), day(2018, 1, 25), "bbc-42711985", "voa-trump-davos"
+            ),
+        ),
+        Event(
+            "trump-threat-to-cut-unrwa-funding",
+            EventKind.THREAT,
+            "Donald Trump threatens to cut funding to UNRWA",
+            (Participant("donald-trump", R.AGENT), Participant("unrwa", R.TARGET)),
+            time=BEFORE_PUBLICATION,
+            evidence=ev(
+                "Trump's threats to cut funding to the PA and the United Nations Relief and Works Agency "
+                "for Palestinian Refugees (UNRWA)"
+            ),
+            verdict=simplified(
+                "On 2 January 2018 the US ambassador to the UN said UNRWA funding would stop, and on "
+                "16 January the State Department withheld $65M of a $125M tranche: the cut was made, "
+                "not only threatened, and not by Trump's words alone.",
+                "bbc-42711985",
+            ),
+            cameo="1311",
+            plover=PloverType.THREATEN,
+            record_time=record(day(2018, 1, 2), day(2018, 1, 16), "bbc-42711985"),
+        ),
+        Event(
+            "dissolution-of-the-soviet-union",
+            EventKind.DISSOLUTION,
+            "Dissolution of the Soviet Union",
+            (Participant("soviet-union", R.TOPIC),),
+            time=said(TimePoint(1991), "1991"),
+            evidence=ev("in the wake of the 1991 Soviet collapse"),
+            verdict=supported(
+                "Declaration 142-N dissolved the Soviet Union on 26 December 1991.",
+                "soviet-dissolution",
+            ),
+            wikidata="Q5167679",
+            aliases=(
+                "Soviet collapse",
+                "collapse of the Soviet Union",
+                "breakup of the Soviet Union",
+            ),
+            record_time=record(day(1991, 12, 26), None, "soviet-dissolution"),
+        ),
+        Event(
+            "six-day-war",
+            EventKind.WAR,
+            "Six-Day War",
+            (
+                Participant("israel", R.VICTOR),
+                Participant("egypt", R.DEFEATED),
+                Participant("syria", R.DEFEATED),
+                Participant("jordan", R.DEFEATED),
+            ),
+            time=IN_1967,
+            evidence=ev(
+                "Israel captured East Jerusalem from Jordan in 1967 following the Arabs' crushing defeat in "
+                "the Six-Day War",
+                "By the end of the brief war",
+            ),
+            verdict=supported("The war lasted from 5 to 10 June 1967.", "bbc-1967-guide"),
+            cameo="190",
+            plover=PloverType.ASSAULT,
+            wikidata="Q49077",
+            aliases=("1967 war", "June War", "1967 Arab-Israeli War", "Third Arab-Israeli War"),
+            record_time=WAR_1967,
+        ),
+        Event(
+            "israeli-rout-of-arab-armies-1967",
+            EventKind.DEFEAT,
+            "Israel routs the armies of Egypt, Syria and Jordan",
+            (
+                Participant("israel", R.VICTOR),
+                Participant("arabs", R.DEFEATED),
+                Participant("egypt", R.DEFEATED),
+                Participant("syria", R.DEFEATED),
+                Participant("jordan", R.DEFEATED),
+            ),
+            time=TimeSpec(TimePoint(1967), resolution=Resolution.CONTEXT),
+            evidence=ev(
+                "the Arabs' crushing defeat in the Six-Day War that saw Israel rout the combined "
+                "Soviet-supplied armies of Egypt, Syria, and Jordan"
+            ),
+            verdict=supported(
+                "Israel defeated the three armies between 5 and 10 June 1967.", "bbc-1967-guide"
+            ),
+            cameo="190",
+            plover=PloverType.ASSAULT,
+            part_of="six-day-war",
+            record_time=WAR_1967,
+        ),
+        Event(
+            "capture-of-east-jerusalem-1967",
+            EventKind.CAPTURE,
+            "Israel captures East Jerusalem from Jordan",
+            (
+                Participant("israel", R.AGENT),
+                Participant("east-jerusalem", R.TERRITORY),
+                Participant("jordan", R.FROM),
+            ),
+            place="east-jerusalem",
+            time=IN_1967,
+            evidence=ev(
+                "Israel captured East Jerusalem from Jordan in 1967 following the Arabs' crushing defeat",
+                "as well as the West Bank and East Jerusalem",
+            ),
+            verdict=simplified(
+                "East Jerusalem and the Old City were taken during the war, on 7 June 1967, not after the defeat.",
+                "bbc-1967-guide",
+            ),
+            cameo="192",
+            plover=PloverType.ASSAULT,
+            part_of="six-day-war",
+            record_time=record(day(1967, 6, 7), None, "bbc-1967-guide"),
+        ),
+        *(
+            Event(
+                f"occupation-of-{territory}-1967",
+                EventKind.OCCUPATION,
+                f"Israel occupies the {name}",
+                (
+                    Participant("israel", R.AGENT),
+                    Participant(territory, R.TERRITORY),
+                    Participant(holder, R.FROM),
+                ),
+                place=territory,
+                time=BY_END_OF_WAR,
+                evidence=ev("By the end of the brief war, Israel had occupied", quote),
+                verdict=supported(
+                    f"Israel took the {name} during the war of 5–10 June 1967.", "bbc-1967-guide"
+                ),
+                cameo="192",
+                plover=PloverType.ASSAULT,
+                part_of="six-day-war",
+                record_time=WAR_1967,
+            )
+            for territory, name, holder, quote in (
+                ("sinai-peninsula", "Sinai Peninsula", "egypt", "Egypt's Sinai Peninsula"),
+                ("gaza-strip", "Gaza Strip", "egypt", "Sinai Peninsula and Gaza Strip"),
+                ("golan-heights", "Golan Heights", "syria", "Syria's strategic Golan Heights"),
+                ("west-bank", "West Bank", "jordan", "as well as the West Bank"),
+            )
+        ),
+        Event(
+            "withdrawal-from-sinai",
+            EventKind.WITHDRAWAL,
+            "Israel withdraws from the Sinai",
+            (Participant("israel", R.AGENT), Participant("sinai-peninsula", R.TERRITORY)),
+            place="sinai-peninsula",
+            time=LATER,
+            evidence=ev("Tel Aviv later withdrew from the Sinai"),
+            verdict=supported(
+                "Israel completed its withdrawal from the Sinai on 25 April 1982 (Taba was returned in "
+                "March 1989). The article names Israel's government “Tel Aviv”; it sits in Jerusalem.",
+                "reagan-library-1982-04-25",
+            ),
+            cameo="0874",
+            plover=PloverType.RETREAT,
+            record_time=record(day(1982, 4, 25), None, "reagan-library-1982-04-25"),
+        ),
+        Event(
+            "withdrawal-from-gaza",
+            EventKind.WITHDRAWAL,
+            "Israel withdraws from Gaza",
+            (Participant("israel", R.AGENT), Participant("gaza-strip", R.TERRITORY)),
+            place="gaza-strip",
+            time=LATER,
+            evidence=ev("Tel Aviv later withdrew from the Sinai, Gaza"),
+            verdict=supported(
+                "Israel's disengagement removed the settlers (15–22 August 2005) and ended military rule "
+                "on 12 September 2005; Israel kept control of Gaza's airspace, sea and crossings.",
+                "bicom-gaza-timeline",
+            ),
+            cameo="0874",
+            plover=PloverType.RETREAT,
+            record_time=record(day(2005, 9, 12), None, "bicom-gaza-timeline"),
+        ),
+        Event(
+            "withdrawal-from-west-bank",
+            EventKind.WITHDRAWAL,
+            "Israel withdraws from the West Bank",
+            (Participant("israel", R.AGENT), Participant("west-bank", R.TERRITORY)),
+            place="west-bank",
+            time=LATER,
+            evidence=ev("Tel Aviv later withdrew from the Sinai, Gaza, and the West Bank"),
+            verdict=false(
+                "Israel never withdrew from the West Bank. Under Oslo II (28 September 1995) it redeployed "
+                "from Palestinian towns (Areas A and B); Area C, over 60% of the West Bank, stays under full "
+                "Israeli control.",
+                "ocha-area-c",
+                "btselem-area-c",
+            ),
+            cameo="0874",
+            plover=PloverType.RETREAT,
+        ),
+        Event(
+            "founding-of-the-quartet",
+            EventKind.FOUNDING,
+            "The Quartet is established in Madrid",
+            (
+                Participant("quartet", R.TOPIC),
+                Participant("united-nations", R.MEMBER),
+                Participant("united-states", R.MEMBER),
+                Participant("european-union", R.MEMBER),
+                Participant("russia", R.MEMBER),
+            ),
+            place="madrid",
+            time=said(TimePoint(2002), "in 2002"),
+            evidence=ev("Established in Madrid in 2002 to promote peace in the Middle East"),
+            verdict=supported(
+                "The Quartet first met in Madrid on 10 April 2002.",
+                "palestine-studies-1652729",
+                "jvl-quartet",
+            ),
+            record_time=record(day(2002, 4, 10), None, "palestine-studies-1652729"),
+        ),
+        Event(
+            "opposition-to-un-involvement",
+            EventKind.OPPOSITION,
+            "Israel and the United States oppose an international, UN-involving peace effort",
+            (
+                Participant("israel", R.AGENT),
+                Participant("united-states", R.AGENT),
+                Participant("international-peace-effort", R.TARGET),
+                Participant("united-nations", R.TOPIC),
+            ),
+            time=LONG,
+            status=EventStatus.ONGOING,
+            evidence=ev(
+                "Israel and the United States have long opposed an international effort involving the United "
+                "Nations in peace negotiations, expressing concerns it would be biased against Israel"
+            ),
+            verdict=UNCHECKED,
+            cameo="125",
+            plover=PloverType.REJECT,
+        ),
+        Event(
+            "insistence-on-direct-talks",
+            EventKind.INSISTENCE,
+            "Israel and the United States insist on direct talks between the parties",
+            (
+                Participant("israel", R.AGENT),
+                Participant("united-states", R.AGENT),
+                Participant("israeli-palestinian-peace-process", R.TOPIC),
+            ),
+            time=BEFORE_PUBLICATION,
+            status=EventStatus.ONGOING,
+            evidence=ev("They have insisted on direct talks between the parties"),
+            verdict=UNCHECKED,
+            cameo="026",
+            plover=PloverType.REQUEST,
+        ),
+        Event(
+            "envoy-suggestion-2018",
+            EventKind.PROPOSAL,
+            "The Palestinian envoy to the UN suggests China and the Arab League join the peace process",
+            (
+                Participant("riyad-mansour", R.AGENT),
+                Participant("china", R.TOPIC),
+                Participant("arab-league", R.TOPIC),
+                Participant("israeli-palestinian-peace-process", R.TOPIC),
+            ),
+            time=said(TimePoint(2018, 2, 8), "on February 8", Resolution.PUBLICATION),
+            evidence=ev(
+                "The Palestinian envoy to the UN on February 8 suggested that China and Arab League could also "
+                "be part of any future ‘peace processes on the Israeli-Palestinian conflict"
+            ),
+            verdict=supported(
+                "On Thursday 8 February 2018 Riyad Mansour told reporters of a UN Security Council format, "
+                "“Quartet plus China plus the Arab League”, or an international conference.",
+                "parstoday-2018-02-09",
+                "ina-241723",
+            ),
+            cameo="022",
+            plover=PloverType.REQUEST,
+            record_time=record(day(2018, 2, 8), None, "parstoday-2018-02-09", "ina-241723"),
+        ),
+        Event(
+            "abbas-address-to-the-african-union-2018",
+            EventKind.SPEECH,
+            "Mahmoud Abbas addresses the African Union in Addis Ababa",
+            (Participant("mahmoud-abbas", R.AGENT), Participant("african-union", R.AUDIENCE)),
+            place="addis-ababa",
+            time=said(
+                TimePoint(2018, 1, part=MonthPart.LATE), "In late January", Resolution.PUBLICATION
+            ),
+            evidence=ev(
+                "In late January, Abbas addressed an African Union meeting in Ethiopia's capital Addis Ababa"
+            ),
+            verdict=supported(
+                "Abbas spoke on Sunday 28 January 2018 at the opening of the 30th Ordinary Session of the "
+                "African Union Assembly (28–29 January) in Addis Ababa.",
+                "pnn-2018-01-29",
+                "sudan-tribune-au-30th",
+            ),
+            cameo="010",
+            record_time=record(day(2018, 1, 28), None, "pnn-2018-01-29", "sudan-tribune-au-30th"),
+        ),
+        Event(
+            "abbas-appeal-to-african-states-2018",
+            EventKind.APPEAL,
+            "Mahmoud Abbas calls on African states to join a multilateral mechanism",
+            (
+                Participant("mahmoud-abbas", R.AGENT),
+                Participant("african-states", R.RECIPIENT),
+                Participant("israeli-palestinian-conflict", R.TOPIC),
+            ),
+            place="addis-ababa",
+            time=said(
+                TimePoint(2018, 1, part=MonthPart.LATE), "In late January", Resolution.PUBLICATION
+            ),
+            evidence=ev(
+                "calling on African states to join a multilateral mechanism to discuss the Israeli-Palestinian "
+                "conflict"
+            ),
+            verdict=supported(
+                "In Addis Ababa Abbas called for a multilateral mechanism under the UN.",
+                "pnn-2018-01-29",
+            ),
+            cameo="022",
+            plover=PloverType.REQUEST,
+            part_of="abbas-address-to-the-african-union-2018",
+            record_time=record(day(2018, 1, 28), None, "pnn-2018-01-29"),
+        ),
+        Event(
+            "russian-offer-to-host-talks-2016",
+            EventKind.OFFER,
+            "Russia offers to host talks between Abbas and Netanyahu",
+            (
+                Participant("russia", R.AGENT),
+                Participant("mahmoud-abbas", R.RECIPIENT),
+                Participant("benjamin-netanyahu", R.RECIPIENT),
+            ),
+            time=said(TimePoint(2016), "in 2016"),
+            evidence=ev(
+                "Moscow offered to host one-on-one talks between Abbas and Netanyahu in 2016"
+            ),
+            verdict=supported(
+                "The offer was disclosed in late August 2016 and repeated on 26 December 2016.",
+                "aa-643272",
+                "alarabiya-2016-09-05",
+            ),
+            cameo="036",
+            plover=PloverType.AGREE,
+            record_time=record(
+                TimePoint(2016, 8, part=MonthPart.LATE),
+                day(2016, 12, 26),
+                "aa-643272",
+                "alarabiya-2016-09-05",
+            ),
+        ),
+        Event(
+            "talks-abbas-netanyahu-moscow",
+            EventKind.MEETING,
+            "One-on-one talks between Abbas and Netanyahu hosted by Russia",
+            (
+                Participant("russia", R.HOST),
+                Participant("mahmoud-abbas", R.ATTENDEE),
+                Participant("benjamin-netanyahu", R.ATTENDEE),
+            ),
+            time=said(TimePoint(2016), "in 2016"),
+            status=EventStatus.PROPOSED,
+            evidence=ev(
+                "Moscow offered to host one-on-one talks between Abbas and Netanyahu in 2016"
+            ),
+            modality=Modality.PROPOSED,
+            verdict=supported(
+                "A meeting in Moscow was discussed for 9 September 2016 and postponed at Israel's request; "
+                "it never took place.",
+                "newarab-no-meeting",
+                "aa-643272",
+            ),
+            cameo="046",
+            plover=PloverType.CONSULT,
+            part_of="russian-offer-to-host-talks-2016",
+        ),
+        Event(
+            "reception-of-the-2016-offer",
+            EventKind.REJECTION,
+            "Abbas and Netanyahu give Russia's offer a cool reception",
+            (
+                Participant("mahmoud-abbas", R.AGENT),
+                Participant("benjamin-netanyahu", R.AGENT),
+                Participant("russia", R.TARGET),
+            ),
+            time=TimeSpec(TimePoint(2016), resolution=Resolution.CONTEXT),
+            evidence=ev("but received a cool reception from both sides"),
+            verdict=misleading(
+                "Both sides accepted in principle: Netanyahu was “reviewing” the offer on 5 September 2016, "
+                "Abbas said on 6 September he had agreed to a meeting on 9 September that Israel asked to "
+                "postpone, and Russia said on 8 September that both had agreed in principle. The meeting "
+                "never took place.",
+                "alarabiya-2016-09-05",
+                "aa-643272",
+                "newarab-no-meeting",
+            ),
+            cameo="125",
+            plover=PloverType.REJECT,
+            part_of="russian-offer-to-host-talks-2016",
+            record_time=record(
+                day(2016, 9, 5), day(2016, 9, 8), "alarabiya-2016-09-05", "aa-643272"
+            ),
+        ),
+    )
+
+
+# --- statements --------------------------------------------------------------
+
+
+def _statements(ev: Ev) -> tuple[Statement, ...]:
+    def enrichment(
+        id: str, subject: str, predicate: Predicate, object: str, *sources: str
+    ) -> Statement:
+        return Statement(id, subject, predicate, object, origin=Origin.ENRICHMENT, sources=sources)
+
+    pa_claim = Attribution(("palestinian-authority",), "argue")
+    israel_us = Attribution(("israel", "united-states"), "express concerns")
+    envoy = Attribution(("riyad-mansour",), "suggest")
+    return (
+        # Offices.
+        Statement(
+            "abbas-president-of-the-pa",
+            "mahmoud-abbas",
+            P.POSITION_HELD,
+            "president-of-the-palestinian-authority",
+            time=AS_PUBLISHED,
+            evidence=ev("Palestinian Authority President Mahmoud Abbas"),
+            verdict=supported(),
+        ),
+        Statement(
+            "putin-president-of-russia",
+            "vladimir-putin",
+            P.POSITION_HELD,
+            "president-of-russia",
+            time=AS_PUBLISHED,
+            evidence=ev("Russian President Vladimir Putin"),
+            verdict=supported(),
+        ),
+        enrichment(
+            "trump-president-of-the-united-states",
+            "donald-trump",
+            P.POSITION_HELD,
+            "president-of-the-united-states",
+            "proclamation-2017-12-06",
+        ),
+        enrichment(
+            "netanyahu-prime-minister-of-israel",
+            "benjamin-netanyahu",
+            P.POSITION_HELD,
+            "prime-minister-of-israel",
+            "alarabiya-2016-09-05",
+            "newarab-no-meeting",
+        ),
+        enrichment(
+            "us-head-of-state-trump",
+            "united-states",
+            P.HEAD_OF_STATE,
+            "donald-trump",
+            "proclamation-2017-12-06",
+        ),
+        enrichment(
+            "israel-head-of-government-netanyahu",
+            "israel",
+            P.HEAD_OF_GOVERNMENT,
+            "benjamin-netanyahu",
+            "alarabiya-2016-09-05",
+            "newarab-no-meeting",
+        ),
+        # The purpose of the visit and the question of mediation.
+        Statement(
+            "abbas-seeks-to-sideline-us",
+            "mahmoud-abbas",
+            P.OPPOSES,
+            "united-states",
+            qualifiers=(Qualifier(QualifierKind.TOPIC, "israeli-palestinian-peace-process"),),
+            time=ON_MONDAY,
+            evidence=ev("in a bid to sideline the US from the Middle East peace process"),
+            modality=Modality.CHARACTERISATION,
+            verdict=supported(
+                "Abbas had called for a multilateral mechanism under the UN in place of US mediation.",
+                "pnn-2018-01-29",
+                "arab-weekly-abbas-warms",
+            ),
+        ),
+        Statement(
+            "us-primary-mediator",
+            "united-states",
+            P.MEDIATOR_IN,
+            "israeli-palestinian-peace-process",
+            time=AS_PUBLISHED,
+            evidence=ev(
+                "the United States would no longer serve as the primary mediator between the two sides"
+            ),
+            verdict=supported(
+                "The United States had long been the main mediator.", "arab-weekly-abbas-warms"
+            ),
+        ),
+        Statement(
+            "mechanism-without-us-mediation",
+            "united-states",
+            P.MEDIATOR_IN,
+            "israeli-palestinian-peace-process",
+            negated=True,
+            time=TimeSpec(PUBLISHED, resolution=Resolution.CONTEXT),
+            evidence=ev(
+                "the prospect of finding a mechanism in which the United States would no longer serve as the "
+                "primary mediator"
+            ),
+            attribution=Attribution(("mahmoud-abbas", "vladimir-putin"), "discuss"),
+            modality=Modality.HYPOTHETICAL,
+            verdict=opinion("A prospect under discussion, not a checkable fact."),
+        ),
+        # Trump's recognition of Jerusalem.
+        Statement(
+            "trump-recognizes-jerusalem-as-capital",
+            "donald-trump",
+            P.RECOGNIZES,
+            "jerusalem",
+            qualifiers=(Qualifier(QualifierKind.AS_CAPITAL_OF, "israel"),),
+            time=DECEMBER,
+            evidence=ev(
+                "unilaterally recognise Jerusalem as Israel's capital",
+                "Trump's December recognition of Jerusalem as Israel's capital",
+            ),
+            verdict=supported("Proclamation of 6 December 2017.", "proclamation-2017-12-06"),
+            record_time=record(day(2017, 12, 6), None, "proclamation-2017-12-06"),
+        ),
+        Statement(
+            "recognition-circumvents-international-law",
+            "us-recognition-of-jerusalem-2017",
+            P.CONTRAVENES,
+            "international-law",
+            evidence=ev("decision to circumvent international law and unilaterally recognise"),
+            modality=Modality.CHARACTERISATION,
+            verdict=opinion(
+                "The article's own judgement. It matches the UN General Assembly resolution of 21 December "
+                "2017, which the United States rejects.",
+                "unga-2017-12-21",
+            ),
+        ),
+        Statement(
+            "tensions-us-pa",
+            "united-states",
+            P.IN_TENSION_WITH,
+            "palestinian-authority",
+            qualifiers=(Qualifier(QualifierKind.TOPIC, "us-recognition-of-jerusalem-2017"),),
+            time=TimeSpec(
+                TimePoint(2017, 12), PUBLISHED, expression="ongoing", resolution=Resolution.CONTEXT
+            ),
+            evidence=ev(
+                "ongoing tensions between Washington and the Palestinian Authority (PA) over Trump's December "
+                "recognition of Jerusalem as Israel's capital"
+            ),
+            verdict=supported(
+                "Relations between the PA and the US cooled after the recognition.",
+                "arab-weekly-abbas-warms",
+            ),
+        ),
+        # The PA's argument.
+        Statement(
+            "trump-administration-not-honest-broker",
+            "trump-administration",
+            P.QUALIFIED_AS,
+            Literal("honest broker in any peace process"),
+            negated=True,
+            time=BEFORE_PUBLICATION,
+            evidence=ev(
+                "the Trump administration was no longer qualified to play the role of honest broker in any "
+                "peace process"
+            ),
+            attribution=pa_claim,
+            verdict=opinion("The PA's judgement, reported as such."),
+        ),
+        Statement(
+            "trump-administration-biased-for-israel",
+            "trump-administration",
+            P.BIASED_TOWARDS,
+            "israel",
+            time=BEFORE_PUBLICATION,
+            evidence=ev("due to its “bias” in favour of Israel"),
+            attribution=pa_claim,
+            verdict=opinion("The PA's judgement; the article puts “bias” in quotation marks."),
+        ),
+        # Funding.
+        Statement(
+            "palestinians-upset-with-pa-funding-threat",
+            "palestinians",
+            P.UPSET_WITH,
+            "trump-threat-to-cut-pa-funding",
+            time=AS_PUBLISHED,
+            evidence=ev(
+                "The Palestinians are also upset with Trump's threats to cut funding to the PA"
+            ),
+            verdict=UNCHECKED,
+        ),
+        Statement(
+            "palestinians-upset-with-unrwa-funding-threat",
+            "palestinians",
+            P.UPSET_WITH,
+            "trump-threat-to-cut-unrwa-funding",
+            time=AS_PUBLISHED,
+            evidence=ev(
+                "The Palestinians are also upset with Trump's threats to cut funding to the PA and the United "
+                "Nations Relief and Works Agency for Palestinian Refugees (UNRWA)"
+            ),
+            verdict=UNCHECKED,
+        ),
+        Statement(
+            "us-funds-unrwa",
+            "united-states",
+            P.FUNDS,
+            "unrwa",
+            time=BEFORE_PUBLICATION,
+            evidence=ev(
+                "cut funding to the PA and the United Nations Relief and Works Agency for Palestinian Refugees"
+            ),
+            verdict=supported(
+                "The United States funded UNRWA; a $125M tranche was due in January 2018.",
+                "bbc-42711985",
+            ),
+        ),
+        Statement(
+            "us-funds-pa",
+            "united-states",
+            P.FUNDS,
+            "palestinian-authority",
+            time=BEFORE_PUBLICATION,
+            evidence=ev("cut funding to the PA"),
+            verdict=UNCHECKED,
+        ),
+        # Russia and the Palestinians.
+        Statement(
+            "russia-vital-ally-of-palestinians",
+            "russia",
+            P.ALLY_OF,
+            "palestinians",
+            time=said(PUBLISHED, "once again becoming", Resolution.PUBLICATION),
+            evidence=ev("Russia is once again becoming a vital ally for the Palestinians"),
+            modality=Modality.CHARACTERISATION,
+            verdict=opinion("“Vital ally” is the article's judgement, not a checkable fact."),
+        ),
+        Statement(
+            "russia-tepid-relations-with-palestinians",
+            "russia",
+            P.RELATIONS_WITH,
+            "palestinians",
+            qualifiers=(Qualifier(QualifierKind.MANNER, Literal("tepid")),),
+            time=TimeSpec(
+                TimePoint(1991),
+                PUBLISHED,
+                expression="years of … in the wake of the 1991 Soviet collapse",
+                resolution=Resolution.CONTEXT,
+            ),
+            evidence=ev("after years of tepid relations in the wake of the 1991 Soviet collapse"),
+            modality=Modality.CHARACTERISATION,
+            verdict=opinion("“Tepid relations” is the article's judgement, not a checkable fact."),
+        ),
+        Statement(
+            "russia-successor-of-soviet-union",
+            "russia",
+            P.SUCCESSOR_OF,
+            "soviet-union",
+            origin=Origin.ENRICHMENT,
+            sources=("usun-p5",),
+        ),
+        # The Security Council.
+        Statement(
+            "russia-permanent-member-of-unsc",
+            "russia",
+            P.PERMANENT_MEMBER_OF,
+            "un-security-council",
+            time=AS_PUBLISHED,
+            evidence=ev(
+                "As one of five permanent members of the United Nations Security Council, Russia"
+            ),
+            verdict=supported("Russia holds the Soviet Union's permanent seat.", "usun-p5"),
+        ),
+        *(
+            enrichment(
+                f"{state}-permanent-member-of-unsc",
+                state,
+                P.PERMANENT_MEMBER_OF,
+                "un-security-council",
+                "usun-p5",
+            )
+            for state in ("china", "france", "united-kingdom", "united-states")
+        ),
+        Statement(
+            "russia-recognizes-palestine",
+            "russia",
+            P.RECOGNIZES,
+            "state-of-palestine",
+            qualifiers=(Qualifier(QualifierKind.CAPITAL, "east-jerusalem"),),
+            time=AS_PUBLISHED,
+            evidence=ev(
+                "Russia officially recognises Palestine as a state with East Jerusalem as its capital"
+            ),
+            verdict=simplified(
+                "The Soviet Union recognised the State of Palestine on 18 November 1988 and Russia continues "
+                "that recognition; but Russia's Foreign Ministry statement of 6 April 2017 named East Jerusalem "
+                "the capital of a future Palestinian state, and West Jerusalem Israel's capital.",
+                "latimes-1988-11-19",
+                "christiantoday-2017-04-07",
+            ),
+        ),
+        # 1967.
+        *(
+            Statement(
+                f"soviet-arms-to-{state}",
+                "soviet-union",
+                P.SUPPLIED_ARMS_TO,
+                state,
+                time=IN_1967,
+                evidence=ev("the combined Soviet-supplied armies of Egypt, Syria, and Jordan"),
+                verdict=verdict,
+            )
+            for state, verdict in (
+                ("egypt", supported("Egypt's army was Soviet-supplied.")),
+                ("syria", supported("Syria's army was Soviet-supplied.")),
+                (
+                    "jordan",
+                    false(
+                        "Jordan's army was British-built and equipped by the United Kingdom and the United States."
+                    ),
+                ),
+            )
+        ),
+        Statement(
+            "sinai-part-of-egypt",
+            "sinai-peninsula",
+            P.PART_OF,
+            "egypt",
+            time=said(TimePoint(1967), "By the end of the brief war", Resolution.CONTEXT),
+            evidence=ev("Egypt's Sinai Peninsula"),
+            verdict=supported(
+                "The Sinai is Egyptian territory; Israel returned it in 1982.",
+                "reagan-library-1982-04-25",
+            ),
+        ),
+        Statement(
+            "gaza-part-of-egypt",
+            "gaza-strip",
+            P.PART_OF,
+            "egypt",
+            time=said(TimePoint(1967), "By the end of the brief war", Resolution.CONTEXT),
+            evidence=ev("Egypt's Sinai Peninsula and Gaza Strip"),
+            verdict=false(
+                "Before 1967 the Gaza Strip was under Egyptian military administration; Egypt never annexed it."
+            ),
+        ),
+        Statement(
+            "golan-part-of-syria",
+            "golan-heights",
+            P.PART_OF,
+            "syria",
+            time=said(TimePoint(1967), "By the end of the brief war", Resolution.CONTEXT),
+            evidence=ev("Syria's strategic Golan Heights"),
+            verdict=supported(
+                "The Golan Heights were Syrian; Israel's Golan Heights Law of 14 December 1981 was declared "
+                "null and void by UN Security Council Resolution 497.",
+                "unsc-497",
+            ),
+        ),
+        *(
+            Statement(
+                f"{territory}-part-of-jordan",
+                territory,
+                P.PART_OF,
+                "jordan",
+                time=said(TimePoint(1967), "then", Resolution.CONTEXT),
+                evidence=ev(
+                    "the West Bank and East Jerusalem, then a part of the Kingdom of Jordan"
+                ),
+                verdict=simplified(
+                    "Jordan annexed the West Bank and East Jerusalem on 24 April 1950, an annexation recognised "
+                    "by very few states; Jordan gave up its claim on 31 July 1988.",
+                    "wikipedia-jordanian-annexation",
+                ),
+            )
+            for territory in ("west-bank", "east-jerusalem")
+        ),
+        # What Israel kept.
+        Statement(
+            "israel-controls-golan",
+            "israel",
+            P.CONTROLS,
+            "golan-heights",
+            time=SINCE_1967,
+            evidence=ev("have kept the Golan"),
+            verdict=supported(
+                "Israel applied its law to the Golan on 14 December 1981; UN Security Council Resolution 497 "
+                "declared that null and void.",
+                "unsc-497",
+            ),
+        ),
+        Statement(
+            "israel-controls-unified-jerusalem",
+            "israel",
+            P.CONTROLS,
+            "jerusalem",
+            time=SINCE_1967,
+            evidence=ev(
+                "have kept the Golan and a unified Jerusalem – including the historic “Old City” – under Israeli "
+                "authority"
+            ),
+            verdict=supported(
+                "Israel extended its law to East Jerusalem on 27–28 June 1967 and passed the Basic Law: "
+                "Jerusalem on 30 July 1980; UN Security Council Resolution 478 (20 August 1980) rejected it.",
+                "ecf-jerusalem",
+            ),
+        ),
+        Statement(
+            "old-city-part-of-jerusalem",
+            "old-city-of-jerusalem",
+            P.PART_OF,
+            "jerusalem",
+            evidence=ev("a unified Jerusalem – including the historic “Old City”"),
+            verdict=supported("The Old City lies in East Jerusalem.", "bbc-1967-guide"),
+        ),
+        # The Quartet.
+        Statement(
+            "russia-member-of-quartet",
+            "russia",
+            P.MEMBER_OF,
+            "quartet",
+            time=AS_PUBLISHED,
+            evidence=ev("Russia is a member of the Mideast Quartet for peace"),
+            verdict=supported("", "palestine-studies-1652729", "jvl-quartet"),
+        ),
+        *(
+            Statement(
+                f"quartet-has-member-{member}",
+                "quartet",
+                P.HAS_MEMBER,
+                member,
+                time=AS_PUBLISHED,
+                evidence=ev("the group is composed of Russia, the UN, EU, and the US"),
+                verdict=supported("", "palestine-studies-1652729", "jvl-quartet"),
+            )
+            for member in ("russia", "united-nations", "european-union", "united-states")
+        ),
+        Statement(
+            "quartet-promotes-peace",
+            "quartet",
+            P.SUPPORTS,
+            "israeli-palestinian-peace-process",
+            time=AS_PUBLISHED,
+            evidence=ev("to promote peace in the Middle East"),
+            verdict=supported("", "jvl-quartet"),
+        ),
+        # Israel and the United States.
+        Statement(
+            "israel-opposes-international-effort",
+            "israel",
+            P.OPPOSES,
+            "international-peace-effort",
+            time=LONG,
+            evidence=ev("Israel and the United States have long opposed an international effort"),
+            verdict=UNCHECKED,
+        ),
+        Statement(
+            "us-opposes-international-effort",
+            "united-states",
+            P.OPPOSES,
+            "international-peace-effort",
+            time=LONG,
+            evidence=ev("Israel and the United States have long opposed an international effort"),
+            verdict=UNCHECKED,
+        ),
+        Statement(
+            "international-effort-biased-against-israel",
+            "international-peace-effort",
+            P.BIASED_AGAINST,
+            "israel",
+            time=LONG,
+            evidence=ev("expressing concerns it would be biased against Israel"),
+            attribution=israel_us,
+            modality=Modality.HYPOTHETICAL,
+            verdict=opinion("A concern of Israel and the United States, reported as such."),
+        ),
+        # The envoy's suggestion.
+        *(
+            Statement(
+                f"{party}-in-future-peace-process",
+                party,
+                P.PARTICIPANT_IN,
+                "israeli-palestinian-peace-process",
+                time=said(TimePoint(2018, 2, 8), "on February 8", Resolution.PUBLICATION),
+                evidence=ev(
+                    "suggested that China and Arab League could also be part of any future ‘peace processes on "
+                    "the Israeli-Palestinian conflict"
+                ),
+                attribution=envoy,
+                modality=Modality.PROPOSED,
+                verdict=opinion("A proposal reported as the envoy's; not a checkable fact."),
+            )
+            for party in ("china", "arab-league")
+        ),
+        # Addis Ababa.
+        Statement(
+            "addis-ababa-capital-of-ethiopia",
+            "addis-ababa",
+            P.CAPITAL_OF,
+            "ethiopia",
+            evidence=ev("Ethiopia's capital Addis Ababa"),
+            verdict=supported("", "wikidata"),
+        ),
+        enrichment("moscow-capital-of-russia", "moscow", P.CAPITAL_OF, "russia", "wikidata"),
+        enrichment("kremlin-in-moscow", "moscow-kremlin", P.LOCATED_IN, "moscow", "tass-989502"),
+    )
