@@ -206,6 +206,19 @@ class Literal:
         return self.value
 
 
+def _id_or_literal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, Literal):
+        return
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{attribute.name} must be an id (str) or a Literal, got {type(value).__name__}"
+        )
+    if ID_PATTERN.fullmatch(value) is None:
+        raise ValueError(
+            f"{attribute.name} must be a lowercase kebab-case id or a Literal, got {value!r}"
+        )
+
+
 @attrs.frozen
 class Qualifier:
     """Adds to a statement: ``recognizes Jerusalem`` *as capital of* ``israel``.
@@ -215,9 +228,7 @@ class Qualifier:
     """
 
     kind: QualifierKind = attrs.field(validator=_enum(QualifierKind))
-    value: str | Literal = attrs.field(
-        validator=attrs.validators.or_(_id, attrs.validators.instance_of(Literal))
-    )
+    value: str | Literal = attrs.field(validator=_id_or_literal)
 
     @property
     def value_id(self) -> str | None:
@@ -419,9 +430,7 @@ class Statement:
     id: str = attrs.field(validator=_id)
     subject: str = attrs.field(validator=_id)
     predicate: Predicate = attrs.field(validator=_enum(Predicate))
-    object: str | Literal = attrs.field(
-        validator=attrs.validators.or_(_id, attrs.validators.instance_of(Literal))
-    )
+    object: str | Literal = attrs.field(validator=_id_or_literal)
     qualifiers: tuple[Qualifier, ...] = attrs.field(
         default=(), converter=to_tuple, validator=_tuple_of(Qualifier)
     )

@@ -225,7 +225,10 @@ class Registry(Generic[R]):
         return tuple(ranked[:limit])
 
     def _suggest(self, name: str, limit: int = 3) -> tuple[str, ...]:
-        return tuple(m.name for m in self.search(name, limit))
+        # Suggest what a person would type: the record's name, not the slug that matched.
+        return tuple(
+            dict.fromkeys(getattr(m.record, "name", m.name) for m in self.search(name, limit))
+        )
 
     def _close_ids(self, id: str) -> tuple[str, ...]:
         if len(id) > 4 * self._max_name + 16:

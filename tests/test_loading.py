@@ -1,0 +1,115 @@
+"""Loading: the built-in dataset once, datasets of one's own whole or not at all."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import newsfacts
+from newsfacts import DatasetError, UnknownDatasetError
+from newsfacts.codec import from_json, to_json
+from newsfacts.loading import dump_files
+
+DS = newsfacts.load()
+
+
+def test_load_is_cached_and_shortcuts_serve_the_default() -> None:
+    assert newsfacts.load() is DS
+    assert newsfacts.load(newsfacts.DEFAULT_DATASET) is DS
+    assert newsfacts.entities is DS.entities
+    assert newsfacts.article is DS.article
+    assert newsfacts.events is DS.events
+    assert newsfacts.statements is DS.statements
+    assert newsfacts.mentions is DS.mentions
+    assert newsfacts.sources is DS.sources
+    assert DS.id in newsfacts.BUILTIN_DATASETS
+    with pytest.raises(AttributeError):
+        _ = newsfacts.no_such_thing
+
+
+def test_unknown_dataset_ids() -> None:
+    with pytest.raises(UnknownDatasetError) as caught:
+        newsfacts.load("no-such-dataset")
+    assert isinstance(caught.value, KeyError)
+    assert newsfacts.DEFAULT_DATASET in str(caught.value)
+    with pytest.raises(TypeError):
+        newsfacts.load(7)  # type: ignore[arg-type]
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> Path:
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_dump_and_load_path_round_trip(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "copy", dump_files(DS))
+    again = newsfacts.load_path(folder)
+    assert tuple(again.entities) == tuple(DS.entities)
+    assert tuple(again.events) == tuple(DS.events)
+    assert tuple(again.statements) == tuple(DS.statements)
+    assert again.mentions == DS.mentions
+    assert tuple(again.sources) == tuple(DS.sources)
+    assert again.article == DS.article
+    assert again.metadata == DS.metadata
+    assert dump_files(again) == dump_files(DS)
+
+
+def test_every_record_round_trips_through_json() -> None:
+    for record in (*DS.entities, *DS.events, *DS.statements, *DS.mentions, *DS.sources, DS.article):
+        data = json.loads(json.dumps(to_json(record)))
+        assert from_json(type(record), data) == record
+
+
+def _corrupt(tmp_path: Path, name: str, change: str | bytes) -> Path:
+    folder = tmp_path / "bad"
+    shutil.rmtree(folder, ignore_errors=True)
+    files = dump_files(DS)
+    files[name] = change if isinstance(change, bytes) else change.encode("utf-8")
+    return _write(folder, files)
+
+
+def test_bad_data_names_file_and_json_path(tmp_path: Path) -> None:
+    entities = json.loads(dump_files(DS)["entities.json"])
+    entities[2]["aliases"][0] = 7
+    folder = _corrupt(tmp_path, "entities.json", json.dumps(entities))
+    with pytest.raises(DatasetError) as caught:
+        newsfacts.load_path(folder)
+    assert caught.value.file is not None
+    assert caught.value.file.endswith("entities.json")
+    assert caught.value.path == "$[2].aliases[0]"
+    assert "expected a string, got an integer" in str(caught.value)
+
+    events = json.loads(dump_files(DS)["events.json"])
+    events[0]["colour"] = "red"
+    folder = _corrupt(tmp_path, "events.json", json.dumps(events))
+    with pytest.raises(DatasetError, match="unknown key 'colour'") as caught:
+        newsfacts.load_path(folder)
+    assert caught.value.path == "$[0].colour"
+
+
+def test_inconsistent_data_is_refused_with_every_problem(tmp_path: Path) -> None:
+    statements = json.loads(dump_files(DS)["statements.json"])
+    statements[0]["subject"] = "nobody-at-all"
+    statements[1]["object"] = "nothing-either"
+    folder = _corrupt(tmp_path, "statements.json", json.dumps(statements))
+    with pytest.raises(DatasetError) as caught:
+        newsfacts.load_path(folder)
+    problems = caught.value.problems
+    assert len(problems) >= 2
+    assert "nobody-at-all" in str(caught.value)
+    assert "nothing-either" in str(caught.value)
+    loose = newsfacts.load_path(folder, validate=False)
+    assert loose.statements[statements[0]["id"]].subject == "nobody-at-all"
+    assert newsfacts.load() is DS
+
+
+def test_not_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="not a dataset folder"):
+        newsfacts.load_path(tmp_path / "missing")
+    with pytest.raises(TypeError):
+        newsfacts.load_path(3)  # type: ignore[arg-type]

@@ -1,0 +1,113 @@
+"""Records: construction checks, value semantics, immutability, selectors."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import attrs
+import pytest
+
+import newsfacts
+from newsfacts import (
+    Attribution,
+    Entity,
+    EntityKind,
+    Literal,
+    Mention,
+    Qualifier,
+    QualifierKind,
+    Rating,
+    Span,
+    Statement,
+    Verdict,
+)
+from newsfacts.vocabulary import Predicate
+
+DS = newsfacts.load()
+
+
+def test_span_checks_its_bounds_and_text() -> None:
+    assert Span(3, 8, "hello").text == "hello"
+    with pytest.raises(ValueError, match="before its start"):
+        Span(8, 3, "")
+    with pytest.raises(ValueError, match="code points"):
+        Span(0, 4, "abc")
+    with pytest.raises(ValueError, match=">= 0"):
+        Span(-1, 2, "abc")
+    with pytest.raises(TypeError):
+        Span(0, 1, 5)  # type: ignore[arg-type]
+
+
+def test_spans_order_by_position_and_select_web_annotation_style() -> None:
+    text = "Putin and Abbas will\u00a0discuss"
+    span = Span(10, 15, "Abbas")
+    assert Span(0, 5, "Putin") < span
+    assert span.position_selector().as_dict() == {
+        "type": "TextPositionSelector",
+        "start": 10,
+        "end": 15,
+    }
+    quote = span.quote_selector(text, context=4)
+    assert (quote.prefix, quote.exact, quote.suffix) == ("and ", "Abbas", " wil")
+    with pytest.raises(ValueError, match="does not match"):
+        Span(0, 5, "Abbas").quote_selector(text)
+
+
+def test_ids_are_kebab_case_slugs() -> None:
+    with pytest.raises(ValueError, match="kebab-case"):
+        Entity("Mahmoud Abbas", EntityKind.PERSON, "Mahmoud Abbas")
+    with pytest.raises(ValueError, match="QID"):
+        Entity("x", EntityKind.PERSON, "X", wikidata="127998")
+    with pytest.raises(ValueError, match="empty"):
+        Entity("x", EntityKind.PERSON, "  ")
+
+
+def test_a_lone_string_is_not_taken_for_a_sequence() -> None:
+    with pytest.raises(TypeError, match="sequence"):
+        Entity("x", EntityKind.PERSON, "X", aliases="Abbas")
+    entity = Entity("x", EntityKind.PERSON, "X", aliases=["A", "B"])  # lists are frozen
+    assert entity.aliases == ("A", "B")
+
+
+def test_statement_objects_and_qualifiers_are_ids_or_literals() -> None:
+    statement = Statement(
+        "s",
+        "a",
+        Predicate.QUALIFIED_AS,
+        Literal("honest broker"),
+        qualifiers=(Qualifier(QualifierKind.MANNER, Literal("tepid")),),
+    )
+    assert statement.object_id is None
+    assert statement.qualifiers[0].value_id is None
+    with pytest.raises(ValueError, match="kebab-case"):
+        Statement("s", "a", Predicate.ALLY_OF, "Not An Id")
+
+
+def test_attribution_and_verdict_shortcuts() -> None:
+    assert not Attribution().is_reported
+    assert Attribution(("palestinian-authority",), "argue").is_reported
+    assert Verdict.FALSE is Rating.FALSE
+    assert Verdict(Rating.SUPPORTED).note == ""
+
+
+@pytest.mark.parametrize(
+    "record",
+    [*DS.entities, *DS.events, *DS.statements, *DS.mentions, *DS.sources, DS.article],
+    ids=lambda r: getattr(r, "id", None) or getattr(r, "target", ""),
+)
+def test_records_are_frozen_values(record: object) -> None:
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert copy.deepcopy(record) == record
+    assert hash(copy.copy(record)) == hash(record)
+    field = attrs.fields(type(record))[0]  # type: ignore[arg-type]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(record, field.name, None)
+    assert not hasattr(record, "__dict__")  # slotted
+
+
+def test_mentions_name_what_they_literally_say() -> None:
+    mention = Mention(
+        Span(0, 10, "Washington"), "united-states", metonymy=True, literal="washington-dc"
+    )
+    assert mention.literal == "washington-dc"
