@@ -285,7 +285,11 @@ class Verdict:
 
 @attrs.frozen
 class Source:
-    """A public source that an enrichment or a verdict cites."""
+    """A public source that an enrichment or a verdict cites.
+
+    ``title`` is the source's own title where it is known; a title in square
+    brackets is a description, never a made-up headline.
+    """
 
     id: str = attrs.field(validator=_id)
     title: str = attrs.field(validator=_nonempty)
