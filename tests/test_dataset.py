@@ -117,3 +117,11 @@ def test_evidence_by_record_or_id() -> None:
         DS.evidence("nothing-here")
     with pytest.raises(TypeError):
         DS.evidence(DS.entities["russia"])  # type: ignore[arg-type]
+
+
+def test_a_dataset_cannot_be_changed() -> None:
+    with pytest.raises(AttributeError, match="read-only"):
+        DS.entities = DS.events  # type: ignore[assignment]
+    with pytest.raises(AttributeError, match="read-only"):
+        del DS.article
+    assert newsfacts.load() is DS

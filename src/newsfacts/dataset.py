@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -105,6 +106,7 @@ class Dataset:
         "_about",
         "_by_offset",
         "_facts_by_offset",
+        "_sealed",
         "_timelines",
         "article",
         "entities",
@@ -149,20 +151,32 @@ class Dataset:
         for mention in self.mentions:
             about_mentions.setdefault(mention.target, []).append(mention)
         keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
-        self._about = {
-            key: About(
-                key,
-                tuple(about_events.get(key, ())),
-                tuple(about_statements.get(key, ())),
-                tuple(about_mentions.get(key, ())),
-            )
-            for key in keys
-        }
+        self._about: Mapping[str, About] = MappingProxyType(
+            {
+                key: About(
+                    key,
+                    tuple(about_events.get(key, ())),
+                    tuple(about_statements.get(key, ())),
+                    tuple(about_mentions.get(key, ())),
+                )
+                for key in keys
+            }
+        )
         self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
         self._by_offset = self._build_offset_index((m.span, m) for m in self.mentions)
         self._facts_by_offset = self._build_offset_index(
             (span, fact) for fact in (*self.events, *self.statements) for span in fact.evidence
         )
+        # Datasets are shared (``load()`` hands every caller the same one): seal it.
+        self._sealed = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_sealed", False):
+            raise AttributeError(f"a Dataset is read-only; cannot set {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Dataset is read-only; cannot delete {name!r}")
 
     @staticmethod
     def _build_offset_index(
