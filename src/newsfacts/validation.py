@@ -4,19 +4,44 @@
 stopping at the first: a dataset is consistent when the tuple is empty. Each
 problem names the file and JSON path of the record at fault, so a problem in
 a dataset of one's own can be found in its files.
+
+The checks, by :class:`ProblemCode`:
+
+- ids are unique across the whole dataset, and every reference resolves to a
+  record of the right kind;
+- every span lies inside the article and equals its text; sentences do not
+  overlap, cover every non-blank code point, and each states some fact;
+- a mention of an event lies within the event's evidence; every entity of
+  the article is mentioned, and no enrichment is;
+- statements respect their predicate's domain and range, and a relation
+  stated both ways (through its inverse, or a symmetric one turned round)
+  agrees on whether it holds;
+- time bounds are ordered, the record's date lies within what the article
+  says, and an event or statement falls within the lifetime of the entities
+  it involves where that is known;
+- an enrichment names its sources and has no evidence; an article fact has
+  evidence and a verdict, and a verdict that is not self-explaining has a
+  note;
+- no name (alias, id, external id) answers for two records of one registry;
+- the article's SHA-256 matches its text.
+
+Every check is a dict look-up or a pass over a sorted index, so validation
+grows with the size of the dataset, not with its square: it runs on every
+:func:`~newsfacts.load_path`.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
 from .codec import json_path
-from .model import Event, Span, Statement
+from .model import Entity, Event, Span, Statement
 from .names import fold
 from .timespec import TimeSpec
 from .vocabulary import Origin, Rating
@@ -28,7 +53,7 @@ __all__ = ["Problem", "ProblemCode", "validate"]
 
 
 class ProblemCode(enum.Enum):
-    """What kind of inconsistency a :class:`Problem` is."""
+    """What kind of inconsistency a :class:`Problem` is; the value is a stable slug."""
 
     DUPLICATE_ID = "duplicate-id"
     UNRESOLVED_REFERENCE = "unresolved-reference"
@@ -56,19 +81,55 @@ class ProblemCode(enum.Enum):
     HASH_MISMATCH = "hash-mismatch"
 
 
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("ids must be a sequence of str, got a str")
+    return tuple(value)
+
+
 @attrs.frozen
 class Problem:
-    """One inconsistency: its code, a message, the ids involved, and where it is."""
+    """One inconsistency: its code, a message, the ids involved, and where it is.
 
-    code: ProblemCode
-    message: str
-    ids: tuple[str, ...] = ()
-    file: str | None = None
-    path: str | None = None
+    ``file`` is the name of the dataset file (``"entities.json"``) and
+    ``path`` the JSONPath of the value at fault within it
+    (``"$[3].aliases[0]"``). ``str(problem)`` is one stable line,
+    ``FILE PATH: [CODE] MESSAGE``, meant for people and for ``grep``.
+    """
+
+    code: ProblemCode = attrs.field(validator=attrs.validators.instance_of(ProblemCode))
+    message: str = attrs.field(validator=attrs.validators.instance_of(str))
+    ids: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_str_tuple,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str)),
+    )
+    file: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    path: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+
+    @property
+    def location(self) -> str:
+        """``"FILE PATH"``, or whichever of the two is known, or ``""``."""
+        return " ".join(part for part in (self.file, self.path) if part)
+
+    def as_dict(self) -> dict[str, str | list[str] | None]:
+        """A JSON-ready form: ``code`` (the slug), ``message``, ``ids``, ``file``, ``path``."""
+        return {
+            "code": self.code.value,
+            "message": self.message,
+            "ids": list(self.ids),
+            "file": self.file,
+            "path": self.path,
+        }
 
     def __str__(self) -> str:
-        where = f"{self.file} at {self.path}: " if self.file and self.path else ""
-        return f"{where}[{self.code.value}] {self.message}"
+        where = self.location
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}[{self.code.value}] {self.message}"
 
 
 # Where each kind of record lives in the JSON form.
@@ -82,6 +143,44 @@ DATASET_FILE = "dataset.json"
 # Ratings a verdict can carry without a note.
 _SELF_EXPLAINING = frozenset({Rating.SUPPORTED, Rating.UNCHECKED})
 
+# The registries a reference may point into, in the order a message names them.
+_REGISTRIES = ("entities", "events", "statements", "sources")
+
+_Segment = str | int
+
+
+def _entity_names(entity: Entity) -> Iterator[tuple[str, tuple[_Segment, ...]]]:
+    # Every name the entity registry answers to, with the JSON path of its field.
+    yield entity.id, ("id",)
+    yield entity.name, ("name",)
+    for number, alias in enumerate(entity.aliases):
+        yield alias, ("aliases", number)
+    for field in ("wikidata", "iso_alpha2", "iso_alpha3"):
+        value = getattr(entity, field)
+        if value is not None:
+            yield value, (field,)
+
+
+def _event_names(event: Event) -> Iterator[tuple[str, tuple[_Segment, ...]]]:
+    yield event.id, ("id",)
+    yield event.label, ("label",)
+    for number, alias in enumerate(event.aliases):
+        yield alias, ("aliases", number)
+    if event.wikidata is not None:
+        yield event.wikidata, ("wikidata",)
+
+
+def _dated(record: Event | Statement) -> TimeSpec | None:
+    # The finest time known: the record's where it has one.
+    return record.record_time if record.record_time is not None else record.time
+
+
+def _compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
+    # Undated facts hold at any time; dated ones only where their bounds meet.
+    if a is None or b is None:
+        return True
+    return a.overlaps(b.earliest, b.latest)
+
 
 class _Checker:
     def __init__(self, dataset: Dataset) -> None:
@@ -90,13 +189,18 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(
-        self, code: ProblemCode, message: str, ids: Iterable[str], file: str, *segments: str | int
+        self,
+        code: ProblemCode,
+        message: str,
+        ids: Iterable[str],
+        file: str,
+        *segments: _Segment,
     ) -> None:
         self.problems.append(Problem(code, message, tuple(ids), file, json_path(segments)))
 
     # --- shared pieces -------------------------------------------------------
 
-    def span(self, span: Span, ids: tuple[str, ...], file: str, *segments: str | int) -> None:
+    def span(self, span: Span, ids: tuple[str, ...], file: str, *segments: _Segment) -> None:
         if span.end > len(self.text):
             self.add(
                 ProblemCode.SPAN_OUTSIDE_TEXT,
@@ -108,8 +212,8 @@ class _Checker:
         elif self.text[span.start : span.end] != span.text:
             self.add(
                 ProblemCode.SPAN_MISMATCH,
-                f"span {span.start}:{span.end} says {span.text!r} but the text there is "
-                f"{self.text[span.start : span.end]!r}",
+                f"span {span.start}:{span.end} says {span.text[:60]!r} but the text there is "
+                f"{self.text[span.start : span.end][:60]!r}",
                 ids,
                 file,
                 *segments,
@@ -121,14 +225,10 @@ class _Checker:
         allowed: tuple[str, ...],
         ids: tuple[str, ...],
         file: str,
-        *segments: str | int,
+        *segments: _Segment,
     ) -> None:
         """``value`` must be the id of a record of one of the ``allowed`` registries."""
-        found = [
-            name
-            for name in ("entities", "events", "statements", "sources")
-            if value in getattr(self.ds, name)
-        ]
+        found = [name for name in _REGISTRIES if value in getattr(self.ds, name)]
         if not found:
             self.add(
                 ProblemCode.UNRESOLVED_REFERENCE,
@@ -147,16 +247,17 @@ class _Checker:
             )
 
     def sources(
-        self, sources: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: str | int
+        self, sources: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: _Segment
     ) -> None:
         for index, source in enumerate(sources):
             self.ref(source, ("sources",), ids, file, *segments, index)
 
     def time(
-        self, time: TimeSpec | None, ids: tuple[str, ...], file: str, *segments: str | int
+        self, time: TimeSpec | None, ids: tuple[str, ...], file: str, *segments: _Segment
     ) -> None:
         if time is None:
             return
+        # TimeSpec refuses inverted bounds when built; this guards data made otherwise.
         if (
             time.start is not None
             and time.end is not None
@@ -244,6 +345,38 @@ class _Checker:
                 "record_time",
             )
 
+    def lifetime(
+        self,
+        kind: str,
+        record: Event | Statement,
+        entity_id: str,
+        file: str,
+        *segments: _Segment,
+    ) -> None:
+        """A dated fact must fall within the lifetime of an entity it involves, where known."""
+        entity = self.ds.entities.get(entity_id)
+        time = _dated(record)
+        if entity is None or time is None:
+            return
+        if entity.inception is not None and time.latest < entity.inception.earliest:
+            self.add(
+                ProblemCode.OUTSIDE_LIFETIME,
+                f"{kind} {record.id!r} ({time.edtf}) is before {entity.id!r} existed "
+                f"({entity.inception.edtf})",
+                (record.id, entity.id),
+                file,
+                *segments,
+            )
+        if entity.dissolved is not None and time.earliest > entity.dissolved.latest:
+            self.add(
+                ProblemCode.OUTSIDE_LIFETIME,
+                f"{kind} {record.id!r} ({time.edtf}) is after {entity.id!r} was dissolved "
+                f"({entity.dissolved.edtf})",
+                (record.id, entity.id),
+                file,
+                *segments,
+            )
+
     # --- the checks ----------------------------------------------------------
 
     def unique_ids(self) -> None:
@@ -270,25 +403,27 @@ class _Checker:
 
     def article(self) -> None:
         article = self.ds.article
-        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        ids = (article.id,)
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
         if digest != article.sha256:
             self.add(
                 ProblemCode.HASH_MISMATCH,
                 f"the article's sha256 is {article.sha256}, its text hashes to {digest}",
-                (article.id,),
+                ids,
                 DATASET_FILE,
                 "article",
                 "sha256",
             )
-        self.sources(article.sources, (article.id,), DATASET_FILE, "article", "sources")
+        self.sources(article.sources, ids, DATASET_FILE, "article", "sources")
         previous_end = 0
         for index, sentence in enumerate(article.sentences):
-            self.span(sentence, (article.id,), DATASET_FILE, "article", "sentences", index)
+            self.span(sentence, ids, DATASET_FILE, "article", "sentences", index)
             if sentence.start < previous_end:
                 self.add(
                     ProblemCode.SENTENCES_OVERLAP,
-                    f"sentence {index} starts at {sentence.start}, before the previous one ends ({previous_end})",
-                    (article.id,),
+                    f"sentence {index} starts at {sentence.start}, before the previous one ends "
+                    f"({previous_end})",
+                    ids,
                     DATASET_FILE,
                     "article",
                     "sentences",
@@ -299,7 +434,7 @@ class _Checker:
                 self.add(
                     ProblemCode.TEXT_NOT_COVERED,
                     f"text {previous_end}:{sentence.start} ({gap.strip()[:40]!r}) is in no sentence",
-                    (article.id,),
+                    ids,
                     DATASET_FILE,
                     "article",
                     "sentences",
@@ -311,21 +446,37 @@ class _Checker:
             self.add(
                 ProblemCode.TEXT_NOT_COVERED,
                 f"text from {previous_end} ({tail.strip()[:40]!r}) is in no sentence",
-                (article.id,),
+                ids,
                 DATASET_FILE,
                 "article",
                 "sentences",
             )
-        evidence = [
-            span for fact in (*self.ds.events, *self.ds.statements) for span in fact.evidence
-        ]
+        self.sentences_with_facts()
+
+    def sentences_with_facts(self) -> None:
+        # A sentence states a fact when some evidence span overlaps it. With the
+        # spans sorted by start and a running maximum of their ends, "does any
+        # span that starts before the sentence ends also end after it starts?"
+        # is one bisection per sentence.
+        spans = sorted(
+            (span.start, span.end)
+            for fact in (*self.ds.events, *self.ds.statements)
+            for span in fact.evidence
+        )
+        starts = [start for start, _ in spans]
+        reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        article = self.ds.article
         for index, sentence in enumerate(article.sentences):
-            if not any(
-                span.start < sentence.end and sentence.start < span.end for span in evidence
-            ):
+            before = bisect.bisect_left(starts, sentence.end)
+            if before == 0 or reach[before - 1] <= sentence.start:
                 self.add(
                     ProblemCode.SENTENCE_WITHOUT_FACT,
-                    f"sentence {index} ({sentence.text[:50]!r}…) is the evidence of no event or statement",
+                    f"sentence {index} ({sentence.text[:50]!r}) is the evidence of no event or "
+                    "statement",
                     (article.id,),
                     DATASET_FILE,
                     "article",
@@ -333,10 +484,12 @@ class _Checker:
                     index,
                 )
 
-    def entities(self) -> None:
-        mentioned = {m.target for m in self.ds.mentions} | {
-            m.literal for m in self.ds.mentions if m.literal
+    def mentioned(self) -> set[str]:
+        return {m.target for m in self.ds.mentions} | {
+            m.literal for m in self.ds.mentions if m.literal is not None
         }
+
+    def entities(self, mentioned: set[str]) -> None:
         for index, entity in enumerate(self.ds.entities):
             ids = (entity.id,)
             self.sources(entity.sources, ids, ENTITIES_FILE, index, "sources")
@@ -359,16 +512,15 @@ class _Checker:
             has_external = any(
                 x is not None for x in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3)
             )
-            if entity.origin is Origin.ENRICHMENT or has_external:
-                if not entity.sources:
-                    self.add(
-                        ProblemCode.ENRICHMENT_WITHOUT_SOURCE,
-                        f"entity {entity.id!r} carries enrichment but names no source",
-                        ids,
-                        ENTITIES_FILE,
-                        index,
-                        "sources",
-                    )
+            if (entity.origin is Origin.ENRICHMENT or has_external) and not entity.sources:
+                self.add(
+                    ProblemCode.ENRICHMENT_WITHOUT_SOURCE,
+                    f"entity {entity.id!r} carries enrichment but names no source",
+                    ids,
+                    ENTITIES_FILE,
+                    index,
+                    "sources",
+                )
             if entity.origin is Origin.ENRICHMENT and entity.id in mentioned:
                 self.add(
                     ProblemCode.ENRICHMENT_MENTIONED,
@@ -388,82 +540,71 @@ class _Checker:
                 )
 
     def aliases(self) -> None:
-        owners: dict[str, list[str]] = {}
-        for registry in (self.ds.entities, self.ds.events):
-            for record in registry:
-                for name in {fold(n) for n in (record.id, *record.names)} - {""}:
-                    owners.setdefault(name, []).append(record.id)
-        for index, entity in enumerate(self.ds.entities):
-            for number, alias in enumerate(entity.aliases):
-                holders = sorted(set(owners.get(fold(alias), ())))
-                if len(holders) > 1:
-                    self.add(
-                        ProblemCode.ALIAS_COLLISION,
-                        f"alias {alias!r} of {entity.id!r} also names {', '.join(h for h in holders if h != entity.id)}",
-                        tuple(holders),
-                        ENTITIES_FILE,
-                        index,
-                        "aliases",
-                        number,
-                    )
-        for index, event in enumerate(self.ds.events):
-            for number, alias in enumerate(event.aliases):
-                holders = sorted(set(owners.get(fold(alias), ())))
-                if len(holders) > 1:
-                    self.add(
-                        ProblemCode.ALIAS_COLLISION,
-                        f"alias {alias!r} of {event.id!r} also names {', '.join(h for h in holders if h != event.id)}",
-                        tuple(holders),
-                        EVENTS_FILE,
-                        index,
-                        "aliases",
-                        number,
-                    )
+        # Within one registry, a folded name held by two records makes lookup
+        # ambiguous: report every holder after the first, at the field at fault.
+        self.collisions(
+            ((index, e.id, _entity_names(e)) for index, e in enumerate(self.ds.entities)),
+            ENTITIES_FILE,
+        )
+        self.collisions(
+            ((index, e.id, _event_names(e)) for index, e in enumerate(self.ds.events)),
+            EVENTS_FILE,
+        )
 
-    def events(self) -> None:
+    def collisions(
+        self,
+        records: Iterable[tuple[int, str, Iterator[tuple[str, tuple[_Segment, ...]]]]],
+        file: str,
+    ) -> None:
+        holders: dict[str, list[tuple[str, int, str, tuple[_Segment, ...]]]] = {}
+        for index, record_id, names in records:
+            seen: set[str] = set()
+            for name, segments in names:
+                key = fold(name)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                holders.setdefault(key, []).append((record_id, index, name, segments))
+        for entries in holders.values():
+            owners = list(dict.fromkeys(record_id for record_id, _, _, _ in entries))
+            if len(owners) < 2:
+                continue
+            first = entries[0][0]
+            for record_id, index, name, segments in entries:
+                if record_id == first:
+                    continue
+                self.add(
+                    ProblemCode.ALIAS_COLLISION,
+                    f"{segments[0]} {name!r} of {record_id!r} also names {first!r}",
+                    owners,
+                    file,
+                    index,
+                    *segments,
+                )
+
+    def events(self, mentioned: set[str]) -> None:
         for index, event in enumerate(self.ds.events):
             ids = (event.id,)
             self.provenance(event, EVENTS_FILE, index, "event")
             for number, participant in enumerate(event.participants):
-                self.ref(
-                    participant.entity,
-                    ("entities",),
-                    ids,
-                    EVENTS_FILE,
-                    index,
-                    "participants",
-                    number,
-                    "entity",
-                )
-                self.lifetime(event, participant.entity, EVENTS_FILE, index, "participants", number)
+                segments = ("participants", number, "entity")
+                self.ref(participant.entity, ("entities",), ids, EVENTS_FILE, index, *segments)
+                self.lifetime("event", event, participant.entity, EVENTS_FILE, index, *segments)
             for field in ("place", "record_place"):
                 value = getattr(event, field)
                 if value is not None:
                     self.ref(value, ("entities",), ids, EVENTS_FILE, index, field)
             if event.part_of is not None:
                 self.ref(event.part_of, ("events",), ids, EVENTS_FILE, index, "part_of")
-
-    def lifetime(self, event: Event, entity_id: str, file: str, *segments: str | int) -> None:
-        entity = self.ds.entities.get(entity_id)
-        if entity is None or event.time is None:
-            return
-        time = event.record_time or event.time
-        if entity.inception is not None and time.latest < entity.inception.earliest:
-            self.add(
-                ProblemCode.OUTSIDE_LIFETIME,
-                f"event {event.id!r} ({time.edtf}) is before {entity.id!r} existed ({entity.inception.edtf})",
-                (event.id, entity.id),
-                file,
-                *segments,
-            )
-        if entity.dissolved is not None and time.earliest > entity.dissolved.latest:
-            self.add(
-                ProblemCode.OUTSIDE_LIFETIME,
-                f"event {event.id!r} ({time.edtf}) is after {entity.id!r} was dissolved ({entity.dissolved.edtf})",
-                (event.id, entity.id),
-                file,
-                *segments,
-            )
+            if event.origin is Origin.ENRICHMENT and event.id in mentioned:
+                self.add(
+                    ProblemCode.ENRICHMENT_MENTIONED,
+                    f"event {event.id!r} is an enrichment but the article mentions it",
+                    ids,
+                    EVENTS_FILE,
+                    index,
+                    "origin",
+                )
 
     def statements(self) -> None:
         for index, statement in enumerate(self.ds.statements):
@@ -476,7 +617,8 @@ class _Checker:
             if subject is not None and subject.kind not in info.domain:
                 self.add(
                     ProblemCode.DOMAIN,
-                    f"{statement.predicate.value} cannot have a {subject.kind.value} ({subject.id!r}) as subject",
+                    f"{statement.predicate.value} cannot have a {subject.kind.value} "
+                    f"({subject.id!r}) as subject",
                     (*ids, subject.id),
                     STATEMENTS_FILE,
                     index,
@@ -499,8 +641,23 @@ class _Checker:
                 if target is not None and target.kind not in info.range:
                     self.add(
                         ProblemCode.RANGE,
-                        f"{statement.predicate.value} cannot have a {target.kind.value} ({target.id!r}) as object",
+                        f"{statement.predicate.value} cannot have a {target.kind.value} "
+                        f"({target.id!r}) as object",
                         (*ids, target.id),
+                        STATEMENTS_FILE,
+                        index,
+                        "object",
+                    )
+            if not statement.negated:
+                # That something did not hold before it existed is no contradiction.
+                self.lifetime(
+                    "statement", statement, statement.subject, STATEMENTS_FILE, index, "subject"
+                )
+                if statement.object_id is not None:
+                    self.lifetime(
+                        "statement",
+                        statement,
+                        statement.object_id,
                         STATEMENTS_FILE,
                         index,
                         "object",
@@ -521,36 +678,38 @@ class _Checker:
 
     def inverses(self) -> None:
         # A relation stated both ways (through its inverse, or a symmetric one
-        # turned round) must agree on whether it holds.
-        seen: dict[tuple[str, str, str], tuple[int, Statement]] = {}
+        # turned round) must agree on whether it holds, when both are in the
+        # same voice and their times meet; each disagreeing pair is reported
+        # once, at the later statement.
+        by_key: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
         for index, statement in enumerate(self.ds.statements):
-            if statement.object_id is None:
-                continue
-            seen.setdefault(
-                (statement.subject, statement.predicate.value, statement.object_id),
-                (index, statement),
-            )
+            if statement.object_id is not None:
+                key = (statement.subject, statement.predicate.value, statement.object_id)
+                by_key.setdefault(key, []).append((index, statement))
         for index, statement in enumerate(self.ds.statements):
             if statement.object_id is None:
                 continue
             mirrors = []
-            if statement.predicate.inverse is not None:
-                mirrors.append(
-                    (statement.object_id, statement.predicate.inverse.value, statement.subject)
-                )
+            inverse = statement.predicate.inverse
+            if inverse is not None:
+                mirrors.append((statement.object_id, inverse.value, statement.subject))
             if statement.predicate.symmetric:
                 mirrors.append((statement.object_id, statement.predicate.value, statement.subject))
+            claimants = frozenset(statement.attribution.claimants)
             for key in mirrors:
-                other = seen.get(key)
-                if other is None or other[1].id == statement.id:
-                    continue
-                other_index, other_statement = other
-                if other_index > index and other_statement.negated != statement.negated:
+                for other_index, other in by_key.get(key, ()):
+                    if (
+                        other_index <= index
+                        or other.negated == statement.negated
+                        or frozenset(other.attribution.claimants) != claimants
+                        or not _compatible(_dated(statement), _dated(other))
+                    ):
+                        continue
                     self.add(
                         ProblemCode.INVERSE_DISAGREES,
-                        f"{statement.id!r} and {other_statement.id!r} state the same relation "
-                        "both ways but disagree on whether it holds",
-                        (statement.id, other_statement.id),
+                        f"{statement.id!r} and {other.id!r} state the same relation both ways "
+                        "but disagree on whether it holds",
+                        (statement.id, other.id),
                         STATEMENTS_FILE,
                         other_index,
                         "negated",
@@ -571,7 +730,8 @@ class _Checker:
             ):
                 self.add(
                     ProblemCode.MENTION_OUTSIDE_EVIDENCE,
-                    f"mention {mention.span.text!r} of event {event.id!r} lies outside the event's evidence",
+                    f"mention {mention.span.text[:60]!r} of event {event.id!r} lies outside the "
+                    "event's evidence",
                     ids,
                     MENTIONS_FILE,
                     index,
@@ -579,18 +739,23 @@ class _Checker:
                 )
 
     def run(self) -> tuple[Problem, ...]:
+        mentioned = self.mentioned()
         self.unique_ids()
         self.article()
-        self.entities()
+        self.entities(mentioned)
         self.aliases()
-        self.events()
+        self.events(mentioned)
         self.statements()
         self.mentions()
         return tuple(self.problems)
 
 
 def validate(dataset: Dataset) -> tuple[Problem, ...]:
-    """Every consistency problem of ``dataset``, in file order; empty when consistent."""
+    """Every consistency problem of ``dataset``, file by file; empty when consistent.
+
+    Raises :class:`TypeError` when ``dataset`` is not a
+    :class:`~newsfacts.Dataset`.
+    """
     from .dataset import Dataset
 
     if not isinstance(dataset, Dataset):
