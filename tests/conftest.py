@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, settings
 
 __all__: list[str] = []
 
-# Datasets are large composite draws; their generation time is not a defect.
-_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
+# Datasets are large composite draws, and some tests walk every name of the
+# built-in dataset: their size and generation time are not defects.
+_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 settings.register_profile("dev", max_examples=20, deadline=None, suppress_health_check=_SLOW)
 settings.register_profile(

@@ -232,7 +232,9 @@ class Dataset:
         """The events and statements that involve an entity or event (by record or id),
         and its mentions."""
         key = self._resolve(target)
-        return self._about.get(key) or About(key, (), (), ())
+        found = self._about.get(key)
+        # Not ``or``: an About with mentions alone has no facts and is falsy.
+        return found if found is not None else About(key, (), (), ())
 
     def timeline(self, *, record: bool = False) -> tuple[Event, ...]:
         """Dated events in time order (earliest bound, then latest, then id).
