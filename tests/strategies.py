@@ -16,6 +16,7 @@ hold by construction rather than by filtering.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import hashlib
 from collections.abc import Sequence
@@ -139,7 +140,7 @@ def time_points(draw: st.DrawFn, low_year: int, high_year: int) -> TimePoint:
         return TimePoint(year, month)
     if precision == "part":
         return TimePoint(year, month, part=draw(st.sampled_from(MonthPart)))
-    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    last = calendar.monthrange(year, month)[1]
     return TimePoint(year, month, draw(st.integers(1, last)))
 
 
