@@ -13,4 +13,7 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Freeze a sequence into a tuple; a lone string is refused, not split into letters."""
     if isinstance(value, str | bytes):
         raise TypeError(f"expected a sequence, got {type(value).__name__}")
-    return tuple(value)
+    try:
+        return tuple(value)
+    except TypeError:
+        raise TypeError(f"expected a sequence, got {type(value).__name__}") from None

@@ -39,7 +39,7 @@ class UnknownIdError(_KeyLookupError):
         hint = (
             f"; did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
         )
-        super().__init__(f"no {kind} with id {id!r}{hint}")
+        super().__init__(f"no {kind} with id {_clip(id)!r}{hint}")
 
 
 class UnknownDatasetError(_KeyLookupError):
@@ -48,7 +48,9 @@ class UnknownDatasetError(_KeyLookupError):
     def __init__(self, id: str, available: Iterable[str]) -> None:
         self.id = id
         self.available = tuple(available)
-        super().__init__(f"no built-in dataset {id!r}; available: {', '.join(self.available)}")
+        super().__init__(
+            f"no built-in dataset {_clip(id)!r}; available: {', '.join(self.available)}"
+        )
 
 
 class NotFoundError(_KeyLookupError):

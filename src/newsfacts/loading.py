@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .codec import InvalidData, from_json, list_from_json, to_json
+from .codec import InvalidData, from_json, json_path, list_from_json, to_json
 from .dataset import Dataset, Metadata
 from .errors import DatasetError, UnknownDatasetError
 from .model import Article, Entity, Event, Mention, Source, Statement
@@ -110,54 +110,64 @@ def load_path(
     """
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
+    if not isinstance(max_file_size, int) or isinstance(max_file_size, bool):
+        raise TypeError(f"max_file_size must be an int, got {type(max_file_size).__name__}")
+    if max_file_size < 0:
+        raise ValueError(f"max_file_size must not be negative, got {max_file_size}")
     folder = Path(path)
-    if not folder.is_dir():
-        raise DatasetError(f"not a dataset folder: {folder}", file=str(folder))
+    try:
+        is_dir = folder.is_dir()
+    except OSError as error:  # a name too long, a loop of links: not a folder we can read
+        raise DatasetError(
+            f"cannot read {str(folder)[:200]!r}: {error.strerror or error}", file=str(folder)[:200]
+        ) from None
+    if not is_dir:
+        raise DatasetError(f"not a dataset folder: {str(folder)[:200]}", file=str(folder)[:200])
     return _read(folder, f"{folder}{os.sep}", validate=validate, max_file_size=max_file_size)
 
 
 def _read(
     root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
 ) -> Dataset:
-    def read(name: str) -> bytes:
+    def read(name: str, path: str | None = None) -> bytes:
+        # ``path`` is "$" for a JSON file: a fault of the whole file is at its root.
         resource = root.joinpath(name)
         label = prefix + name
+        too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
         try:
             if isinstance(resource, Path) and resource.stat().st_size > max_file_size:
-                raise DatasetError(
-                    f"file is larger than {max_file_size} bytes; too large to be a dataset",
-                    file=label,
-                )
+                raise DatasetError(too_large, file=label, path=path)
             data: bytes = resource.read_bytes()
         except OSError as error:
             raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
         if len(data) > max_file_size:
-            raise DatasetError(
-                f"file is larger than {max_file_size} bytes; too large to be a dataset", file=label
-            )
+            raise DatasetError(too_large, file=label, path=path)
         return data
 
     def parse(name: str) -> Any:
-        data = read(name)
+        data = read(name, "$")
         label = prefix + name
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise DatasetError(
-                f"not UTF-8: byte {error.start} is {data[error.start]:#04x}", file=label
+                f"not UTF-8: byte {error.start} is {data[error.start]:#04x}", file=label, path="$"
             ) from None
+        duplicates: list[str] = []
         try:
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+            value = json.loads(text, object_pairs_hook=lambda p: _no_duplicate_keys(p, duplicates))
         except json.JSONDecodeError as error:
             raise DatasetError(
                 f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
                 file=label,
                 path="$",
             ) from None
-        except _DuplicateKeyError as error:
-            raise DatasetError(f"duplicate key {error.args[0]!r}", file=label) from None
         except RecursionError:
             raise DatasetError("JSON nested too deeply", file=label, path="$") from None
+        if duplicates:
+            key, path = _duplicate(value)
+            raise DatasetError(f"duplicate key {key!r}", file=label, path=path)
+        return value
 
     def decode(name: str, build: Callable[[], _T]) -> _T:
         try:
@@ -236,20 +246,42 @@ def _invalid(problems: tuple[Problem, ...], prefix: str) -> DatasetError:
     )
 
 
-class _DuplicateKeyError(ValueError):
-    pass
+class _Duplicated(dict[str, Any]):
+    """A JSON object that had a key twice; parsing goes on so its path can be named."""
+
+    duplicate: str = ""
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _no_duplicate_keys(pairs: list[tuple[str, Any]], found: list[str]) -> dict[str, Any]:
     # json keeps the last of two equal keys; in a dataset that is a mistake.
     result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKeyError(key)
-            seen.add(key)
-    return result
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            found.append(key)
+            marked = _Duplicated(pairs)
+            marked.duplicate = key
+            return marked
+        seen.add(key)
+    return result  # pragma: no cover - unreachable: some key was seen twice
+
+
+def _duplicate(value: Any) -> tuple[str, str]:
+    """The first key given twice, walking as the file reads, and its JSON path."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
+    while stack:
+        item, segments = stack.pop()
+        if isinstance(item, _Duplicated):
+            return item.duplicate, json_path((*segments, item.duplicate))
+        children: list[tuple[Any, tuple[str | int, ...]]] = []
+        if isinstance(item, dict):
+            children = [(child, (*segments, key)) for key, child in item.items()]
+        elif isinstance(item, list):
+            children = [(child, (*segments, index)) for index, child in enumerate(item)]
+        stack.extend(reversed(children))
+    return "", "$"  # pragma: no cover - only called when a duplicate was found
 
 
 def dump_files(dataset: Dataset) -> dict[str, bytes]:

@@ -153,7 +153,12 @@ def _check_span(instance: Span, attribute: attrs.Attribute[str], value: str) -> 
         )
 
 
-_offset = attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0))
+def _offset(instance: Any, attribute: attrs.Attribute[int], value: object) -> None:
+    # Own messages, not attrs': those repeat the value, however huge.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
 @attrs.frozen(order=True)

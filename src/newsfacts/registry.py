@@ -36,6 +36,7 @@ _D = TypeVar("_D")
 # Longer queries cannot match any name; cutting them keeps search cheap on huge input.
 MAX_QUERY_LENGTH = 200
 _MIN_SCORE = 0.3
+_MISSING = object()
 
 
 @attrs.frozen
@@ -149,11 +150,17 @@ class Registry(Generic[R]):
     @overload
     def get(self, id: str, default: _D) -> R | _D: ...
     def get(self, id: str, default: object = None) -> object:
-        """The record with this id, else ``default``."""
+        """The record with this id, else ``default``; an id that is not a str is a TypeError."""
         try:
-            return self._by_id.get(id, default)
+            hit = self._by_id.get(id, _MISSING)
         except TypeError:
-            raise TypeError(f"{self._kind} id must be a str, got {type(id).__name__}") from None
+            hit = _MISSING
+        if hit is not _MISSING:
+            return hit
+        # Checked only on a miss, so the common hit costs nothing extra.
+        if not isinstance(id, str):
+            raise TypeError(f"{self._kind} id must be a str, got {type(id).__name__}")
+        return default
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -30,9 +30,22 @@ def _month_days(year: int, month: int) -> int:
 _PART_DAYS = {MonthPart.EARLY: (1, 10), MonthPart.MID: (11, 20), MonthPart.LATE: (21, 31)}
 
 
+def _check_int(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    # bool is an int to Python, never a year, month or day.
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__}")
+
+
+def _check_year(instance: TimePoint, attribute: attrs.Attribute[int], value: object) -> None:
+    if value is None:
+        raise TypeError("year must be an int, got NoneType")
+    _check_int(instance, attribute, value)  # type: ignore[arg-type]
+
+
 def _check_month(
     instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
+    _check_int(instance, attribute, value)
     if value is not None and not 1 <= value <= 12:
         raise ValueError(f"month must be 1..12, got {value}")
 
@@ -40,6 +53,7 @@ def _check_month(
 def _check_day(
     instance: TimePoint, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
+    _check_int(instance, attribute, value)
     if value is None:
         return
     if instance.month is None:
@@ -54,6 +68,8 @@ def _check_day(
 def _check_part(
     instance: TimePoint, attribute: attrs.Attribute[MonthPart | None], value: MonthPart | None
 ) -> None:
+    if value is not None and not isinstance(value, MonthPart):
+        raise TypeError(f"part must be a MonthPart, got {type(value).__name__}")
     if value is not None and (instance.month is None or instance.day is not None):
         raise ValueError("a part of a month needs a month and no day")
 
@@ -63,7 +79,9 @@ class TimePoint:
     """A calendar point at year, month or day precision, optionally a part of a month."""
 
     year: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999))
+        validator=attrs.validators.and_(
+            _check_year, attrs.validators.ge(1), attrs.validators.le(9999)
+        )
     )
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
@@ -126,15 +144,34 @@ class TimePoint:
 def _check_bounds(
     instance: TimeSpec, attribute: attrs.Attribute[TimePoint | None], value: TimePoint | None
 ) -> None:
+    for name, point in (("start", instance.start), ("end", value)):
+        if point is not None and not isinstance(point, TimePoint):
+            raise TypeError(f"{name} must be a TimePoint or None, got {type(point).__name__}")
     if instance.start is None and value is None:
         raise ValueError("a TimeSpec needs a start, an end, or both")
     if instance.start is not None and value is not None and instance.start.earliest > value.latest:
         raise ValueError(f"time bounds out of order: {instance.start.edtf} after {value.edtf}")
 
 
+def _check_expression(
+    instance: TimeSpec, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"expression must be a str or None, got {type(value).__name__}")
+
+
+def _check_resolution(
+    instance: TimeSpec, attribute: attrs.Attribute[Resolution], value: object
+) -> None:
+    if not isinstance(value, Resolution):
+        raise TypeError(f"resolution must be a Resolution, got {type(value).__name__}")
+
+
 def _check_sources(
     instance: TimeSpec, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
+    if not all(isinstance(source, str) for source in value):
+        raise TypeError("sources must be source ids (str)")
     if instance.resolution is Resolution.RECORD and not value:
         raise ValueError("a time taken from the record needs at least one source")
 
@@ -149,9 +186,9 @@ class TimeSpec:
 
     start: TimePoint | None
     end: TimePoint | None = attrs.field(default=None, validator=_check_bounds)
-    expression: str | None = None
+    expression: str | None = attrs.field(default=None, validator=_check_expression)
     """The words as written ("on Monday"), or ``None`` when the text gives no time."""
-    resolution: Resolution = Resolution.EXPLICIT
+    resolution: Resolution = attrs.field(default=Resolution.EXPLICIT, validator=_check_resolution)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_check_sources)
     """Ids of the sources of a time taken from the public record."""
 
