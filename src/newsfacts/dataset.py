@@ -178,6 +178,27 @@ class Dataset:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a Dataset is read-only; cannot delete {name!r}")
 
+    # Immutable, so a copy is the dataset itself; pickling rebuilds it from its records.
+    def __copy__(self) -> Dataset:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Dataset:
+        return self
+
+    def __reduce__(self) -> tuple[type[Dataset], tuple[object, ...]]:
+        return (
+            Dataset,
+            (
+                self.metadata,
+                self.article,
+                tuple(self.entities),
+                tuple(self.events),
+                tuple(self.statements),
+                self.mentions,
+                tuple(self.sources),
+            ),
+        )
+
     @staticmethod
     def _build_offset_index(
         pairs: Iterable[tuple[Span, _V]],

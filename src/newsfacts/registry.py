@@ -136,6 +136,13 @@ class Registry(Generic[R]):
     def __repr__(self) -> str:
         return f"<Registry of {len(self._records)} {self._kind} records>"
 
+    # Immutable, so a copy is the registry itself.
+    def __copy__(self) -> Registry[R]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Registry[R]:
+        return self
+
     def __getitem__(self, id: str) -> R:
         try:
             return self._by_id[id]
