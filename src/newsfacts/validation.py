@@ -751,7 +751,9 @@ class _Checker:
 
 
 def validate(dataset: Dataset) -> tuple[Problem, ...]:
-    """Every consistency problem of ``dataset``, file by file; empty when consistent.
+    """Every consistency problem of ``dataset``; empty when it is consistent.
+
+    Problems come check by check, each check in the order of its file.
 
     Raises :class:`TypeError` when ``dataset`` is not a
     :class:`~newsfacts.Dataset`.
