@@ -57,6 +57,25 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _T = TypeVar("_T")
 
 
+def _clip(text: str, limit: int = 80) -> str:
+    # Messages quote what they were given, but never a huge value whole.
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _instance_of(
+    kind: type | tuple[type, ...],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    # attrs' instance_of puts the value's repr in its message, however huge.
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind):
+            raise TypeError(f"{attribute.name} must be {names}, got {type(value).__name__}")
+
+    return check
+
+
 def _matches(
     pattern: re.Pattern[str], what: str
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -64,7 +83,7 @@ def _matches(
         if not isinstance(value, str):
             raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
         if pattern.fullmatch(value) is None:
-            raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
+            raise ValueError(f"{attribute.name} must be {what}, got {_clip(value)!r}")
 
     return check
 
@@ -83,8 +102,8 @@ def _tuple_of(kind: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[A
     # A tuple (never a list, which could be changed behind the record's back)
     # whose members all have the given type.
     return attrs.validators.deep_iterable(
-        member_validator=attrs.validators.instance_of(kind),
-        iterable_validator=attrs.validators.instance_of(tuple),
+        member_validator=_instance_of(kind),
+        iterable_validator=_instance_of(tuple),
     )
 
 
@@ -96,16 +115,14 @@ def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> Non
 
 
 _id = _matches(ID_PATTERN, "a lowercase kebab-case id")
-_str = attrs.validators.instance_of(str)
+_str = _instance_of(str)
 _opt_str = attrs.validators.optional(_str)
 _opt_id = _optional(_id)
-_ids = attrs.validators.deep_iterable(
-    member_validator=_id, iterable_validator=attrs.validators.instance_of(tuple)
-)
+_ids = attrs.validators.deep_iterable(member_validator=_id, iterable_validator=_instance_of(tuple))
 
 
 def _enum(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    return attrs.validators.instance_of(kind)
+    return _instance_of(kind)
 
 
 # --- text positions ---------------------------------------------------------
@@ -178,10 +195,14 @@ class Span:
 
     def contains(self, offset: int) -> bool:
         """Whether the code point at ``offset`` lies in the span."""
+        if not isinstance(offset, int):
+            raise TypeError(f"offset must be an int, got {type(offset).__name__}")
         return self.start <= offset < self.end
 
     def covers(self, other: Span) -> bool:
         """Whether ``other`` lies wholly within this span."""
+        if not isinstance(other, Span):
+            raise TypeError(f"expected a Span, got {type(other).__name__}")
         return self.start <= other.start and other.end <= self.end
 
     def position_selector(self) -> TextPositionSelector:
@@ -189,6 +210,12 @@ class Span:
 
     def quote_selector(self, source_text: str, context: int = 32) -> TextQuoteSelector:
         """The quote with up to ``context`` code points either side, from ``source_text``."""
+        if not isinstance(source_text, str):
+            raise TypeError(f"source_text must be a str, got {type(source_text).__name__}")
+        if not isinstance(context, int) or isinstance(context, bool):
+            raise TypeError(f"context must be an int, got {type(context).__name__}")
+        if context < 0:
+            raise ValueError(f"context must be >= 0, got {context}")
         if source_text[self.start : self.end] != self.text:
             raise ValueError(f"span {self.start}:{self.end} does not match the given text")
         return TextQuoteSelector(
@@ -220,7 +247,7 @@ def _id_or_literal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         )
     if ID_PATTERN.fullmatch(value) is None:
         raise ValueError(
-            f"{attribute.name} must be a lowercase kebab-case id or a Literal, got {value!r}"
+            f"{attribute.name} must be a lowercase kebab-case id or a Literal, got {_clip(value)!r}"
         )
 
 
@@ -316,9 +343,9 @@ class Mention:
     government); ``literal`` is then what they name, and ``note`` says more.
     """
 
-    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    span: Span = attrs.field(validator=_instance_of(Span))
     target: str = attrs.field(validator=_id)
-    metonymy: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    metonymy: bool = attrs.field(default=False, validator=_instance_of(bool))
     literal: str | None = attrs.field(default=None, validator=_opt_id)
     """For a metonymy, the id of what the words literally name (``tel-aviv``), where the dataset has it."""
     note: str = attrs.field(default="", validator=_str)
@@ -349,10 +376,10 @@ class Entity:
         validator=_optional(_matches(re.compile(r"[A-Z]{3}"), "an ISO 3166-1 alpha-3 code")),
     )
     inception: TimeSpec | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
+        default=None, validator=attrs.validators.optional(_instance_of(TimeSpec))
     )
     dissolved: TimeSpec | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
+        default=None, validator=attrs.validators.optional(_instance_of(TimeSpec))
     )
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
@@ -367,8 +394,8 @@ class Entity:
 
 
 _spans = _tuple_of(Span)
-_opt_time = attrs.validators.optional(attrs.validators.instance_of(TimeSpec))
-_opt_verdict = attrs.validators.optional(attrs.validators.instance_of(Verdict))
+_opt_time = attrs.validators.optional(_instance_of(TimeSpec))
+_opt_verdict = attrs.validators.optional(_instance_of(Verdict))
 
 
 @attrs.frozen
@@ -391,7 +418,7 @@ class Event:
     status: EventStatus = attrs.field(default=EventStatus.HAPPENED, validator=_enum(EventStatus))
     evidence: tuple[Span, ...] = attrs.field(default=(), converter=to_tuple, validator=_spans)
     attribution: Attribution = attrs.field(
-        default=ARTICLE_VOICE, validator=attrs.validators.instance_of(Attribution)
+        default=ARTICLE_VOICE, validator=_instance_of(Attribution)
     )
     modality: Modality = attrs.field(default=Modality.ASSERTED, validator=_enum(Modality))
     verdict: Verdict | None = attrs.field(default=None, validator=_opt_verdict)
@@ -444,10 +471,10 @@ class Statement:
         default=(), converter=to_tuple, validator=_tuple_of(Qualifier)
     )
     time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
-    negated: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    negated: bool = attrs.field(default=False, validator=_instance_of(bool))
     evidence: tuple[Span, ...] = attrs.field(default=(), converter=to_tuple, validator=_spans)
     attribution: Attribution = attrs.field(
-        default=ARTICLE_VOICE, validator=attrs.validators.instance_of(Attribution)
+        default=ARTICLE_VOICE, validator=_instance_of(Attribution)
     )
     modality: Modality = attrs.field(default=Modality.ASSERTED, validator=_enum(Modality))
     verdict: Verdict | None = attrs.field(default=None, validator=_opt_verdict)
@@ -493,10 +520,14 @@ class Article:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding the code point at ``offset``, or ``None``."""
+        if not isinstance(offset, int):
+            raise TypeError(f"offset must be an int, got {type(offset).__name__}")
         for sentence in self.sentences:
             if sentence.contains(offset):
                 return sentence
         return None
 
     def quote(self, span: Span, context: int = 32) -> TextQuoteSelector:
+        if not isinstance(span, Span):
+            raise TypeError(f"expected a Span, got {type(span).__name__}")
         return span.quote_selector(self.text, context)

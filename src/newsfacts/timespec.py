@@ -138,6 +138,8 @@ class TimePoint:
     @classmethod
     def from_date(cls, day: datetime.date) -> TimePoint:
         """A day-precision point for ``day``."""
+        if not isinstance(day, datetime.date):
+            raise TypeError(f"expected a datetime.date, got {type(day).__name__}")
         return cls(day.year, day.month, day.day)
 
 
@@ -227,10 +229,21 @@ class TimeSpec:
 
     def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
         """Whether the value's bounds overlap the closed range ``[start, end]``."""
+        # A datetime is a date to isinstance but does not compare with one.
+        if not all(
+            isinstance(d, datetime.date) and not isinstance(d, datetime.datetime)
+            for d in (start, end)
+        ):
+            raise TypeError(
+                f"start and end must be datetime.date, got {type(start).__name__} "
+                f"and {type(end).__name__}"
+            )
         return self.earliest <= end and start <= self.latest
 
     def contains(self, other: TimeSpec) -> bool:
         """Whether ``other``'s bounds lie within this value's bounds."""
+        if not isinstance(other, TimeSpec):
+            raise TypeError(f"expected a TimeSpec, got {type(other).__name__}")
         return self.earliest <= other.earliest and other.latest <= self.latest
 
     def __str__(self) -> str:
