@@ -865,3 +865,49 @@ def test_load_path_refuses_a_corrupted_dataset_listing_every_problem(
     assert error.problems == newsfacts.validate(corrupted)
     assert error.file is not None
     assert all(str(problem) in str(error) for problem in error.problems)
+
+
+@given(data=st.data())
+def test_lifetimes_are_inclusive_at_both_ends(data: st.DataObject) -> None:
+    """An event on the very day of a founding or a dissolution is within the lifetime;
+    a day before the founding or after the dissolution is not."""
+    ds = data.draw(valid_datasets, label="dataset")
+    dated_events = [
+        e
+        for e in ds.events
+        if (t := dated(e)) is not None
+        and t.earliest > datetime.date(1, 1, 2)
+        and t.latest < datetime.date(9999, 12, 30)
+    ]
+    event = pick(data, dated_events or list(ds.events), "event")
+    if not dated_events:
+        # Nothing dated within the calendar's margins: date one event.
+        event_with_time = attrs.evolve(event, time=TimeSpec(TimePoint(2000)), record_time=None)
+        ds = with_fact(ds, event, event_with_time)
+        event = event_with_time
+    time = dated(event)
+    assert time is not None
+    case = data.draw(
+        st.sampled_from(("founded that day", "dissolved that day", "founded after", "gone before")),
+        label="case",
+    )
+    lifetimes = {
+        "founded that day": {"inception": day(time.latest)},
+        "dissolved that day": {"dissolved": day(time.earliest)},
+        "founded after": {"inception": day(time.latest + ONE_DAY)},
+        "gone before": {"dissolved": day(time.earliest - ONE_DAY)},
+    }
+    participant = new_entity(ds, EntityKind.ORGANIZATION, **lifetimes[case])
+    joined = attrs.evolve(
+        event,
+        participants=(*event.participants, Participant(participant.id, newsfacts.Role.MEMBER)),
+    )
+    changed = rebuild(
+        ds, entities=(*ds.entities, participant), events=replace(ds.events, event, joined)
+    )
+    problems = newsfacts.validate(changed)
+    if case in ("founded after", "gone before"):
+        assert {p.code for p in problems} == {ProblemCode.OUTSIDE_LIFETIME}
+        assert all(participant.id in p.ids for p in problems)
+    else:
+        assert problems == ()
