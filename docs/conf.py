@@ -46,11 +46,11 @@ autodoc_preserve_defaults = True
 
 nitpicky = True
 # The site is built without network access (and so without intersphinx):
-# references to the standard library and to attrs cannot resolve. Type
-# variables are not documented objects either.
+# references to the standard library, attrs and the optional libraries of
+# the exports cannot resolve. Type variables are not documented objects.
 nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|collections\.abc|typing|types|pathlib|os|enum|argparse)\..*"),
-    (r"py:.*", r"(attrs|attr|importlib_resources)(\..*)?"),
+    (r"py:.*", r"(attrs|attr|importlib_resources|pandas|networkx|rdflib)(\..*)?"),
     (r"py:(class|obj)", r"(newsfacts\.\w+\.)?_?[A-Z]"),
     # A private base class, shown by show-inheritance.
     (r"py:class", r"newsfacts\.errors\._KeyLookupError"),
