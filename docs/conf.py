@@ -33,6 +33,9 @@ root_doc = "index"
 # generated/cli.md is included into cli.md, not a page of its own.
 exclude_patterns = ["_build", "_ext", "generated/cli.md", "Thumbs.db", ".DS_Store"]
 language = "en"
+# Quotes are data here (the article's own curly quotes, straight ones in
+# notes): show them as written.
+smartquotes = False
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
