@@ -47,6 +47,11 @@ if missing:
 print(f"{len(expected)} data and marker files present")
 EOF
 
+# These runs check what is installed and how its files are read; the
+# property tests already ran at depth against the source tree, so hypothesis's
+# quick profile keeps CI's time down.
+export HYPOTHESIS_PROFILE=dev
+
 # The tests, README and docs pages (their examples are tests too) and the
 # pytest settings, without src/: only the installed package can be imported.
 run="$work/run"
