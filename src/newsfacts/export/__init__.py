@@ -1,0 +1,134 @@
+"""Exports of a dataset to the formats that fact and event researchers use.
+
+Folders, written atomically (all files or none) and never over an existing
+folder unless ``force=True``:
+
+``json``
+    the canonical dataset folder, which :func:`newsfacts.load_path` reads back;
+``jsonl``
+    ``dataset.jsonl``, one record a line with a ``"type"``;
+``csv``
+    one CSV file per table and a Frictionless Data Package (v2)
+    ``datapackage.json`` with each table's schema, keys, licence and sources;
+``turtle``, ``jsonld``
+    RDF (``dataset.ttl``, ``dataset.jsonld``), with the ``rdf`` extra.
+
+In memory: :func:`to_rdf` (an ``rdflib.Graph``, extra ``rdf``),
+:func:`to_dataframes` (pandas DataFrames, extra ``pandas``),
+:func:`to_networkx` (a ``networkx.MultiDiGraph``, extra ``networkx``).
+Importing :mod:`newsfacts` or this module imports none of those libraries;
+a missing one raises :class:`MissingExtraError` naming the extra to install.
+
+>>> import newsfacts, newsfacts.export, tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "facts"
+>>> newsfacts.export.export(newsfacts.load(), "json", out) == out
+True
+>>> newsfacts.load_path(out).entities.lookup("abbas").wikidata
+'Q127998'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from newsfacts.dataset import Dataset
+
+from ._atomic import write_folder
+from ._errors import ExportError, MissingExtraError, OutputExistsError
+from ._frames import to_dataframes, to_networkx
+from ._jsonforms import JSONL_FILE, JSONL_TYPES, jsonl_records, write_json, write_jsonl
+from ._package import FORMULA_PREFIXES, PACKAGE_FILE, datapackage, neutralise, write_csv
+from ._rdf import JSONLD_FILE, TURTLE_FILE, to_rdf, write_jsonld, write_turtle
+from ._tables import Cell, Field, ForeignKey, Table, tables
+
+__all__ = [
+    "FORMATS",
+    "FORMULA_PREFIXES",
+    "JSONLD_FILE",
+    "JSONL_FILE",
+    "JSONL_TYPES",
+    "PACKAGE_FILE",
+    "TURTLE_FILE",
+    "Cell",
+    "ExportError",
+    "Field",
+    "ForeignKey",
+    "MissingExtraError",
+    "OutputExistsError",
+    "Table",
+    "datapackage",
+    "export",
+    "jsonl_records",
+    "neutralise",
+    "tables",
+    "to_csv",
+    "to_dataframes",
+    "to_json",
+    "to_jsonl",
+    "to_jsonld",
+    "to_networkx",
+    "to_rdf",
+    "to_turtle",
+]
+
+_Writer = Callable[[Dataset, Path], None]
+
+_WRITERS: Mapping[str, _Writer] = MappingProxyType(
+    {
+        "json": write_json,
+        "jsonl": write_jsonl,
+        "csv": write_csv,
+        "turtle": write_turtle,
+        "jsonld": write_jsonld,
+    }
+)
+FORMATS: tuple[str, ...] = tuple(_WRITERS)
+"""The folder formats :func:`export` writes."""
+
+
+def export(
+    dataset: Dataset, format: str, out: str | os.PathLike[str], *, force: bool = False
+) -> Path:
+    """Write ``dataset`` in ``format`` (one of :data:`FORMATS`) into the new folder ``out``.
+
+    Raises :class:`OutputExistsError` when ``out`` exists (unless ``force``,
+    which replaces an existing folder), :class:`MissingExtraError` when the
+    format needs an extra that is not installed. Either every file is written
+    or, after any error, nothing is: ``out`` is as it was.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    if not isinstance(format, str):
+        raise TypeError(f"format must be a str, got {type(format).__name__}")
+    writer = _WRITERS.get(format)
+    if writer is None:
+        raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    return write_folder(out, lambda folder: writer(dataset, folder), force=force)
+
+
+def to_json(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """The canonical dataset folder; :func:`newsfacts.load_path` reads it back equal."""
+    return export(dataset, "json", out, force=force)
+
+
+def to_jsonl(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """``dataset.jsonl`` in ``out``: one record a line, each with a ``"type"``."""
+    return export(dataset, "jsonl", out, force=force)
+
+
+def to_csv(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """CSV tables and their Frictionless ``datapackage.json`` in ``out``."""
+    return export(dataset, "csv", out, force=force)
+
+
+def to_turtle(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """``dataset.ttl`` in ``out`` (needs the ``rdf`` extra)."""
+    return export(dataset, "turtle", out, force=force)
+
+
+def to_jsonld(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """``dataset.jsonld`` in ``out`` (needs the ``rdf`` extra)."""
+    return export(dataset, "jsonld", out, force=force)

@@ -1,0 +1,151 @@
+"""CSV tables and a Frictionless Data Package (v2) that describes them.
+
+``datapackage.json`` gives every table its Table Schema: column types,
+required columns, the primary key, and foreign keys between the tables, with
+the dataset's licence and sources, so that ``frictionless validate`` checks
+the whole folder.
+
+Text cells that a spreadsheet would run as a formula (those starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) are written with a
+leading apostrophe, as OWASP advises against CSV injection; the JSON export
+keeps every character.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from newsfacts.dataset import Dataset
+
+from ._tables import Cell, Table, tables
+
+__all__ = ["FORMULA_PREFIXES", "PACKAGE_FILE", "datapackage", "neutralise", "write_csv"]
+
+PACKAGE_FILE = "datapackage.json"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes as the start of a formula."""
+
+_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+_TABLE_SCHEMA = "https://datapackage.org/profiles/2.0/tableschema.json"
+_LICENSE_NAME = re.compile(r"[-a-zA-Z0-9._]+")
+
+
+def neutralise(text: str) -> str:
+    """``text`` made safe to open in a spreadsheet: an apostrophe before a formula's start."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _cell(value: Cell, kind: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        # Table Schema reads an array cell as JSON; it starts with "[", never a formula.
+        return json.dumps(list(value), ensure_ascii=False) if value else ""
+    return neutralise(value) if kind == "string" else value
+
+
+def _write_table(folder: Path, table: Table) -> None:
+    kinds = [field.type for field in table.fields]
+    with (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(table.columns)
+        for row in table.rows:
+            writer.writerow([_cell(value, kind) for value, kind in zip(row, kinds, strict=True)])
+
+
+def _schema(table: Table) -> dict[str, Any]:
+    fields = []
+    for field in table.fields:
+        spec: dict[str, Any] = {
+            "name": field.name,
+            "type": field.type,
+            "description": field.description,
+        }
+        if field.required:
+            spec["constraints"] = {"required": True}
+        fields.append(spec)
+    schema: dict[str, Any] = {
+        "$schema": _TABLE_SCHEMA,
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:
+        keys = []
+        for key in table.foreign_keys:
+            reference: dict[str, Any] = {"fields": list(key.reference)}
+            # Data Package v2: a reference to the same table leaves out "resource".
+            if key.resource != table.name:
+                reference = {"resource": key.resource, **reference}
+            keys.append({"fields": list(key.fields), "reference": reference})
+        schema["foreignKeys"] = keys
+    return schema
+
+
+def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -> dict[str, Any]:
+    """The ``datapackage.json`` descriptor of the CSV export of ``dataset``."""
+    metadata = dataset.metadata
+    article = dataset.article
+    descriptor: dict[str, Any] = {"$schema": _PROFILE, "name": metadata.id}
+    descriptor["title"] = metadata.title
+    if metadata.description:
+        descriptor["description"] = metadata.description
+    if metadata.version:
+        descriptor["version"] = metadata.version
+    if metadata.homepage:
+        descriptor["homepage"] = metadata.homepage
+    if metadata.license:
+        # The licence is free text; its first word names it when that word is an identifier.
+        license_: dict[str, str] = {"title": metadata.license}
+        first = metadata.license.split()[0].strip(",;")
+        if _LICENSE_NAME.fullmatch(first):
+            license_ = {"name": first, **license_}
+        descriptor["licenses"] = [license_]
+    sources: list[dict[str, str]] = []
+    article_source = {"title": article.title or f"Article published by {article.publisher}"}
+    if article.url:
+        article_source["path"] = article.url
+    sources.append(article_source)
+    for source in dataset.sources:
+        entry = {"title": source.title}
+        if source.url:
+            entry["path"] = source.url
+        sources.append(entry)
+    descriptor["sources"] = sources
+    descriptor["resources"] = [
+        {
+            "name": table.name,
+            "path": f"{table.name}.csv",
+            "type": "table",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": table.description,
+            "schema": _schema(table),
+        }
+        for table in (all_tables if all_tables is not None else tables(dataset))
+    ]
+    return descriptor
+
+
+def write_csv(dataset: Dataset, folder: Path) -> None:
+    """Write the tables of ``dataset`` and their ``datapackage.json`` into ``folder``."""
+    all_tables = tables(dataset)
+    for table in all_tables:
+        _write_table(folder, table)
+    descriptor = datapackage(dataset, all_tables)
+    (folder / PACKAGE_FILE).write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )

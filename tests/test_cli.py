@@ -1,0 +1,254 @@
+"""The ``newsfacts`` command: every subcommand, its JSON, and its exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsfacts
+from _tiny import tiny_dataset
+from newsfacts import Rating
+from newsfacts.cli import (
+    ERROR_RATINGS,
+    EXIT_DATA,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    main,
+)
+from newsfacts.export import to_json
+
+DS = newsfacts.load()
+FACTS = (*DS.events, *DS.statements)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+    code, out, err = _run(capsys, *argv, "--json")
+    assert code == EXIT_OK, err
+    return json.loads(out)
+
+
+def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "summary")
+    assert (code, err) == (EXIT_OK, "")
+    assert out.startswith(f"{DS.metadata.title} ({DS.id})\n")
+    assert f"entities: {len(DS.entities)}  events: {len(DS.events)}" in out
+    data = _json(capsys, "summary")
+    assert data["id"] == DS.id
+    assert data["counts"] == {
+        "entities": len(DS.entities),
+        "events": len(DS.events),
+        "statements": len(DS.statements),
+        "mentions": len(DS.mentions),
+        "sources": len(DS.sources),
+    }
+    assert sum(data["verdicts"].values()) == sum(1 for f in FACTS if f.verdict is not None)
+
+
+def test_the_module_and_the_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == f"newsfacts {newsfacts.__version__}"
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts", "summary"], capture_output=True, text=True, check=True
+    )
+    assert DS.id in done.stdout
+
+
+def test_no_command_and_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "summary" in err
+    for argv in (["frobnicate"], ["facts", "--verdict", "wrong"], ["export", "--out", "x"]):
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert caught.value.code == EXIT_USAGE
+        capsys.readouterr()
+
+
+def test_entity_by_any_name(capsys: pytest.CaptureFixture[str]) -> None:
+    for entity in DS.entities:
+        for name in {entity.id, entity.name, *(c for c in (entity.wikidata,) if c)}:
+            data = _json(capsys, "entity", name)
+            assert data["entity"]["id"] == entity.id
+            about = DS.about(entity)
+            assert data["events"] == [e.id for e in about.events]
+            assert data["statements"] == [s.id for s in about.statements]
+    code, out, _ = _run(capsys, "entity", "abu mazen")
+    assert code == EXIT_OK
+    assert out.startswith("Mahmoud Abbas (person, mahmoud-abbas)")
+
+
+def test_a_bad_name_suggests_close_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "entity", "putn")
+    assert (code, out) == (EXIT_NOT_FOUND, "")
+    assert err.startswith("newsfacts: no entity named 'putn'")
+    assert "Vladimir Putin" in err
+    code, _, err = _run(capsys, "facts", "--about", "abbbas")
+    assert code == EXIT_NOT_FOUND
+    assert "Mahmoud Abbas" in err
+
+
+def _ids(data: list[dict[str, Any]]) -> list[str]:
+    return [item["id"] for item in data]
+
+
+def test_facts_filters_match_the_records(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _ids(_json(capsys, "facts")) == [f.id for f in FACTS]
+    for rating in Rating:
+        expected = [f.id for f in FACTS if f.verdict is not None and f.verdict.rating is rating]
+        code, out, _ = _run(capsys, "facts", "--verdict", rating.value, "--json")
+        assert code == (EXIT_OK if expected else EXIT_NOT_FOUND)
+        assert _ids(json.loads(out)) == expected
+    for entity in DS.entities:
+        code, out, _ = _run(capsys, "facts", "--about", entity.id, "--json")
+        assert _ids(json.loads(out)) == [f.id for f in DS.about(entity)]
+    for event in DS.events:
+        code, out, _ = _run(capsys, "facts", "--about", event.id, "--json")
+        assert _ids(json.loads(out)) == [f.id for f in DS.about(event)]
+    data = _json(capsys, "facts", "--about", "abbas", "--verdict", "supported")
+    assert data
+    for item in data:
+        assert item["verdict"]["rating"] == "supported"
+        assert "mahmoud-abbas" in json.dumps(item)
+
+
+def test_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    for flag, record in ((), False), (("--record",), True):
+        data = _json(capsys, "timeline", *flag)
+        events = DS.timeline(record=record)
+        assert _ids(data) == [e.id for e in events]
+        for item, event in zip(data, events, strict=True):
+            time = event.record_time if record and event.record_time else event.time
+            assert time is not None
+            assert item["edtf"] == time.edtf
+    code, out, _ = _run(capsys, "timeline")
+    assert code == EXIT_OK
+    assert len(out.splitlines()) == len(DS.timeline())
+
+
+def test_quote_marks_every_evidence_in_its_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    text = DS.article.text
+    for fact in FACTS:
+        code, out, _ = _run(capsys, "quote", fact.id, "--json")
+        data = json.loads(out)
+        assert len(data["quotes"]) == len(fact.evidence)
+        assert code == (EXIT_OK if fact.evidence else EXIT_NOT_FOUND)
+        for quote, span in zip(data["quotes"], fact.evidence, strict=True):
+            sentence = text[quote["sentence"]["start"] : quote["sentence"]["end"]]
+            marked = quote["marked"]
+            assert f"[[{span.text}]]" in marked
+            assert marked.replace("[[", "", 1).replace("]]", "", 1) == sentence
+            holder = DS.article.sentence_at(span.start)
+            if holder is not None:
+                assert sentence.startswith(holder.text)
+    code, out, _ = _run(capsys, "quote", "meeting-abbas-putin-2018")
+    assert code == EXIT_OK
+    assert "[[is in Moscow on Monday to meet with Russian President Vladimir Putin]]" in out
+
+
+def test_quote_of_an_unknown_or_enrichment_fact(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "quote", "meeting-abbas-putin")
+    assert code == EXIT_NOT_FOUND
+    assert "meeting-abbas-putin-2018" in err
+    enrichment = next(f for f in FACTS if not f.evidence)
+    code, out, _ = _run(capsys, "quote", enrichment.id)
+    assert code == EXIT_NOT_FOUND
+    assert "no evidence in the article" in out
+
+
+def test_errors_lists_the_articles_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = [f for f in FACTS if f.verdict is not None and f.verdict.rating in ERROR_RATINGS]
+    data = _json(capsys, "errors")
+    assert sorted(_ids(data)) == sorted(f.id for f in wrong)
+    code, out, _ = _run(capsys, "errors")
+    assert code == EXIT_OK
+    for fact in wrong:
+        assert fact.verdict is not None
+        assert f"[{fact.verdict.rating.value}] {fact.id}:" in out
+        assert fact.verdict.note in out
+        for span in fact.evidence:
+            assert f"evidence: “{span.text}”" in out
+
+
+def test_export_and_its_exit_codes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    data = _json(capsys, "export", "--format", "json", "--out", str(out))
+    assert data["files"] == sorted(p.name for p in out.iterdir())
+    assert newsfacts.load_path(out).id == DS.id
+    code, _, err = _run(capsys, "export", "--format", "jsonl", "--out", str(out))
+    assert code == EXIT_OUTPUT
+    assert "--force" in err
+    code, _, _ = _run(capsys, "export", "--format", "jsonl", "--out", str(out), "--force")
+    assert code == EXIT_OK
+    assert [p.name for p in out.iterdir()] == ["dataset.jsonl"]
+    monkeypatch.setitem(sys.modules, "rdflib", None)
+    code, _, err = _run(capsys, "export", "--format", "turtle", "--out", str(tmp_path / "ttl"))
+    assert code == EXIT_OUTPUT
+    assert "newsfacts[rdf]" in err
+    assert not (tmp_path / "ttl").exists()
+
+
+def test_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = _run(capsys, "check")
+    assert (code, out.strip()) == (EXIT_OK, f"{DS.id}: consistent, no problems")
+    folder = to_json(tiny_dataset(), tmp_path / "tiny")
+    assert _json(capsys, "check", str(folder)) == {"dataset": "tiny", "problems": []}
+    # Break a reference: check lists the problem and exits 1; loading refuses the folder.
+    broken = tmp_path / "broken"
+    shutil.copytree(folder, broken)
+    events = json.loads((broken / "events.json").read_text(encoding="utf-8"))
+    events[0]["place"] = "atlantis"
+    (broken / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    code, out, _ = _run(capsys, "check", str(broken))
+    assert code == EXIT_NOT_FOUND
+    assert "atlantis" in out
+    assert "[unresolved-reference]" in out
+    code, out, _ = _run(capsys, "check", str(broken), "--json")
+    problems = json.loads(out)["problems"]
+    assert {p["code"] for p in problems} == {"unresolved-reference"}
+    assert problems[0]["file"] == "events.json"
+    code, _, err = _run(capsys, "summary", "--path", str(broken))
+    assert code == EXIT_DATA
+    assert "atlantis" in err
+
+
+def test_bad_paths_and_datasets(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing")
+    for argv in (["check", missing], ["summary", "--path", missing], ["errors", "--path", missing]):
+        code, out, err = _run(capsys, *argv)
+        assert (code, out) == (EXIT_DATA, "")
+        assert err.startswith("newsfacts: ")
+        assert "missing" in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = _run(capsys, "check", str(tmp_path / "empty"))
+    assert code == EXIT_DATA
+    assert "dataset.json" in err
+    code, _, err = _run(capsys, "summary", "--dataset", "no-such-dataset")
+    assert code == EXIT_NOT_FOUND
+    assert DS.id in err
+
+
+def test_a_dataset_of_ones_own(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = str(to_json(tiny_dataset(), tmp_path / "tiny"))
+    data = _json(capsys, "facts", "--path", folder, "--verdict", "false")
+    assert _ids(data) == ["gaza-part-of-egypt"]
+    code, out, _ = _run(capsys, "quote", "meeting-putin-abbas", "--path", folder)
+    assert code == EXIT_OK
+    assert "=[[Putin met Abbas in Moscow on Monday]]." in out

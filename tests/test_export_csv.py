@@ -1,0 +1,190 @@
+"""CSV tables and the Frictionless Data Package, checked by the ``frictionless`` package."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsfacts
+from _tiny import FORMULA_TEXTS, tiny_dataset
+from newsfacts import Dataset
+from newsfacts.export import FORMULA_PREFIXES, PACKAGE_FILE, neutralise, tables, to_csv
+
+DS = newsfacts.load()
+DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
+
+
+def _validate(folder: Path) -> frictionless.Report:
+    report: frictionless.Report = frictionless.validate(str(folder / PACKAGE_FILE))
+    return report
+
+
+def _errors(report: frictionless.Report) -> list[tuple[str, str]]:
+    """(table, error type) of every error in the report."""
+    return [(task.name, error.type) for task in report.tasks for error in task.errors] + [
+        ("", error.type) for error in report.errors
+    ]
+
+
+def _rows(folder: Path, table: str) -> list[dict[str, str]]:
+    with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+@DATASETS
+def test_the_package_is_valid(dataset: Dataset, tmp_path: Path) -> None:
+    out = to_csv(dataset, tmp_path / "csv")
+    report = _validate(out)
+    assert report.valid, _errors(report)
+    descriptor = json.loads((out / PACKAGE_FILE).read_text(encoding="utf-8"))
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert descriptor["name"] == dataset.id
+    assert descriptor["licenses"][0]["name"] == dataset.metadata.license.split()[0]
+    assert {s["title"] for s in descriptor["sources"]} >= {s.title for s in dataset.sources}
+    names = {resource["name"] for resource in descriptor["resources"]}
+    assert names == {table.name for table in tables(dataset)}
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [PACKAGE_FILE, *(f"{n}.csv" for n in names)]
+    )
+    for resource in descriptor["resources"]:
+        assert resource["schema"]["primaryKey"], resource["name"]
+        for key in resource["schema"].get("foreignKeys", ()):
+            target = key["reference"].get("resource", resource["name"])
+            assert target in names
+
+
+def test_the_tables_hold_every_record(tmp_path: Path) -> None:
+    out = to_csv(DS, tmp_path / "csv")
+    assert [row["id"] for row in _rows(out, "entities")] == list(DS.entities.ids)
+    assert [row["id"] for row in _rows(out, "events")] == list(DS.events.ids)
+    assert [row["id"] for row in _rows(out, "statements")] == list(DS.statements.ids)
+    assert [row["id"] for row in _rows(out, "sources")] == list(DS.sources.ids)
+    assert len(_rows(out, "mentions")) == len(DS.mentions)
+    participants = {(r["event"], r["entity"], r["role"]) for r in _rows(out, "participants")}
+    assert participants == {
+        (e.id, p.entity, p.role.value) for e in DS.events for p in e.participants
+    }
+    evidence = {
+        (r["fact"], int(r["start"]), int(r["end"]), r["text"]) for r in _rows(out, "evidence")
+    }
+    assert evidence == {
+        (fact.id, span.start, span.end, neutralise(span.text))
+        for fact in (*DS.events, *DS.statements)
+        for span in fact.evidence
+    }
+    for row in _rows(out, "statements"):
+        statement = DS.statements[row["id"]]
+        assert row["predicate"] == statement.predicate.value
+        assert row["wikidata_property"] == (statement.predicate.wikidata or "")
+        subject = row["subject_entity"] or row["subject_event"]
+        assert subject == statement.subject
+        assert bool(row["subject_entity"]) != bool(row["subject_event"])
+        assert row["verdict"] == (statement.verdict.rating.value if statement.verdict else "")
+
+
+def _break(folder: Path, table: str, column: str, value: str) -> None:
+    rows = _rows(folder, table)
+    rows[0][column] = value
+    with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("participants", "entity"), ("evidence", "event"), ("citations", "source")],
+)
+def test_a_broken_foreign_key_is_caught(table: str, column: str, tmp_path: Path) -> None:
+    out = to_csv(DS, tmp_path / "csv")
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    _break(broken, table, column, "no-such-record")
+    report = _validate(broken)
+    assert not report.valid
+    errors = _errors(report)
+    assert set(errors) == {(table, "foreign-key")}
+    assert _validate(out).valid
+
+
+def test_a_duplicate_primary_key_is_caught(tmp_path: Path) -> None:
+    out = to_csv(DS, tmp_path / "csv")
+    rows = _rows(out, "entities")
+    _break(out, "entities", "id", rows[1]["id"])
+    # The old id's references break too; the duplicate itself must be named.
+    assert ("entities", "primary-key") in set(_errors(_validate(out)))
+
+
+def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
+    dataset = tiny_dataset()
+    out = to_csv(dataset, tmp_path / "csv")
+    cells = []
+    for path in out.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as stream:
+            for row in csv.reader(stream):
+                cells.extend(row)
+    dangerous = [cell for cell in cells if cell.startswith(FORMULA_PREFIXES)]
+    assert dangerous == []
+    # Every formula-like text is there, defused by a leading apostrophe.
+    verdict = dataset.statements["gaza-part-of-egypt"].verdict
+    assert verdict is not None
+    texts = [
+        *(entity.description for entity in dataset.entities if entity.description),
+        *(event.label for event in dataset.events),
+        *(source.title for source in dataset.sources),
+        verdict.note,
+        dataset.article.text,
+    ]
+    for text in texts:
+        assert text.startswith(FORMULA_PREFIXES)
+        assert "'" + text in cells, text
+    # Aliases are JSON lists: the formula is inside a string, never at the cell's start.
+    aliases = {row["id"]: json.loads(row["aliases"] or "[]") for row in _rows(out, "entities")}
+    assert aliases["moscow"] == [FORMULA_TEXTS[0]]
+    assert FORMULA_TEXTS[3] in aliases["vladimir-putin"]
+    assert _validate(out).valid
+
+
+@given(st.text())
+def test_neutralise(text: str) -> None:
+    safe = neutralise(text)
+    assert not safe.startswith(FORMULA_PREFIXES)
+    assert safe in (text, "'" + text)
+    assert (safe != text) == text.startswith(FORMULA_PREFIXES)
+
+
+def test_a_failure_midway_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfacts.export._package as package
+
+    written: list[str] = []
+    real = package._write_table
+
+    def write_then_fail(folder: Path, table: Any) -> None:
+        if len(written) == 3:
+            raise RuntimeError("disk full")
+        real(folder, table)
+        written.append(table.name)
+
+    out = tmp_path / "csv"
+    monkeypatch.setattr(package, "_write_table", write_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        to_csv(DS, out)
+    assert len(written) == 3
+    assert list(tmp_path.iterdir()) == []
+
+    # A folder being replaced survives a failed export whole.
+    out.mkdir()
+    (out / "old.csv").write_text("old")
+    written.clear()
+    with pytest.raises(RuntimeError, match="disk full"):
+        to_csv(DS, out, force=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["csv"]
+    assert [p.name for p in out.iterdir()] == ["old.csv"]
