@@ -13,15 +13,17 @@ values equal to their default, so the files stay small.
 
 from __future__ import annotations
 
+import builtins
 import enum
+import sys
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["InvalidData", "from_json", "json_path", "to_json"]
+__all__ = ["InvalidData", "from_json", "json_path", "list_from_json", "record_decoder", "to_json"]
 
 _T = TypeVar("_T")
 _Decoder = Callable[[Any], Any]
@@ -168,32 +170,59 @@ def _decoder_for(tp: Any) -> _Decoder:
 
 
 def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls)
     fields = [
-        (f.name, _LazyDecoder(hints[f.name]), f.default is attrs.NOTHING)
+        (f.name, hints[f.name], f.default is attrs.NOTHING)
         for f in attrs.fields(cls)  # type: ignore[arg-type]
         if f.init
     ]
     known = frozenset(name for name, _, _ in fields)
     required = [name for name, _, needed in fields if needed]
+    required_set = frozenset(required)
     what = cls.__name__
+    # Field decoders are resolved on the first record decoded, as record types
+    # refer to each other. A string, integer or boolean field is checked inline
+    # (``kind``) rather than through a decoder call: this loop runs for every
+    # record of a dataset, millions of times for a large one.
+    resolved: list[tuple[tuple[str, type | None, str, _Decoder], ...]] = []
+
+    def resolve() -> tuple[tuple[str, type | None, str, _Decoder], ...]:
+        steps = []
+        for name, tp, _ in fields:
+            kind = _EXACT_KINDS.get(tp)
+            steps.append(
+                (name, kind, _JSON_TYPE_NAMES[kind] if kind is not None else "", _decoder_for(tp))
+            )
+        # One assignment: a thread decoding at the same time sees all steps or none.
+        resolved[:] = [tuple(steps)]
+        return resolved[0]
 
     def decode(value: Any) -> _T:
         if type(value) is not dict:
             raise InvalidData(f"expected an object ({what}), got {_json_type(value)}")
-        if not known.issuperset(value):
+        # dict views compare with sets without building one.
+        if not value.keys() <= known:
             extra = sorted(set(value) - known)
             raise InvalidData(f"unknown key {extra[0]!r} in {what}", (extra[0],))
-        for name in required:
-            if name not in value:
-                raise InvalidData(f"missing key {name!r} in {what}")
+        if not required_set <= value.keys():
+            for name in required:
+                if name not in value:
+                    raise InvalidData(f"missing key {name!r} in {what}")
+        plan = resolved[0] if resolved else resolve()
         kwargs = {}
-        for name, field_decoder, _ in fields:
-            if name in value:
-                try:
-                    kwargs[name] = field_decoder(value[name])
-                except InvalidData as error:
-                    raise error.within(name) from None
+        for name, kind, kind_name, field_decoder in plan:
+            item = value.get(name, _ABSENT)
+            if item is _ABSENT:
+                continue
+            if kind is not None:
+                if type(item) is not kind:
+                    raise InvalidData(f"expected {kind_name}, got {_json_type(item)}", (name,))
+                kwargs[name] = item
+                continue
+            try:
+                kwargs[name] = field_decoder(item)
+            except InvalidData as error:
+                raise error.within(name) from None
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as error:
@@ -202,24 +231,87 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
     return decode
 
 
-class _LazyDecoder:
-    # Record types refer to each other; resolve a field's decoder on first use.
-    __slots__ = ("_decoder", "_type")
+_ABSENT = object()
+# Field types whose JSON value must be exactly this Python type (bool is never an int).
+_EXACT_KINDS: dict[Any, type] = {str: str, int: int, bool: bool}
 
-    def __init__(self, tp: Any) -> None:
-        self._type = tp
-        self._decoder: _Decoder | None = None
 
-    def __call__(self, value: Any) -> Any:
-        if self._decoder is None:
-            self._decoder = _decoder_for(self._type)
-        return self._decoder(value)
+def _field_types(cls: type) -> dict[str, Any]:
+    """The type of each attrs field of ``cls``, as ``typing.get_type_hints`` gives it.
+
+    The annotations are strings (``from __future__ import annotations``);
+    ``get_type_hints`` compiles each with ``eval``, which dominated the first
+    load. The few forms the records use (names, ``X | Y``, ``tuple[X, ...]``)
+    are read here directly; anything else falls back to ``get_type_hints``.
+    """
+    namespace = vars(sys.modules[cls.__module__])
+    try:
+        return {f.name: _annotation(f.type, namespace) for f in attrs.fields(cls)}
+    except _Unreadable:
+        return typing.get_type_hints(cls)
+
+
+class _Unreadable(Exception):  # noqa: N818 - internal signal: use get_type_hints
+    pass
+
+
+def _annotation(text: Any, namespace: Mapping[str, Any]) -> Any:
+    if not isinstance(text, str):
+        return text
+    parts = _split(text, "|")
+    if len(parts) > 1:
+        union: Any = None
+        for part in parts:
+            tp = _annotation(part, namespace)
+            union = tp if union is None else union | tp
+        return union
+    text = text.strip()
+    if text == "None":
+        return type(None)
+    if text.endswith("]") and "[" in text:
+        head, _, inner = text[:-1].partition("[")
+        args = tuple(
+            ... if arg.strip() == "..." else _annotation(arg, namespace)
+            for arg in _split(inner, ",")
+        )
+        return _annotation(head, namespace)[args if len(args) > 1 else args[0]]
+    if not text.isidentifier():
+        raise _Unreadable(text)
+    found = namespace.get(text, _ABSENT)
+    if found is _ABSENT:
+        found = getattr(builtins, text, _ABSENT)
+    if found is _ABSENT:
+        raise _Unreadable(text)
+    return found
+
+
+def _split(text: str, separator: str) -> list[str]:
+    # Split at ``separator`` outside brackets.
+    parts: list[str] = []
+    depth = 0
+    begin = 0
+    for position, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[begin:position])
+            begin = position + 1
+    parts.append(text[begin:])
+    return parts
 
 
 def from_json(cls: type[_T], value: Any) -> _T:
     """Build a ``cls`` record from its JSON form; raises :class:`InvalidData`."""
     decoder: Callable[[Any], _T] = _decoder_for(cls)
     return decoder(value)
+
+
+def record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
+    """The function that builds one ``cls`` record from its JSON form (raises :class:`InvalidData`)."""
+    decoder: Callable[[Any], _T] = _decoder_for(cls)
+    return decoder
 
 
 def list_from_json(cls: type[_T], value: Any) -> tuple[_T, ...]:

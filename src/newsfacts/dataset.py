@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
@@ -89,6 +90,37 @@ def _statement_refs(statement: Statement) -> Iterator[str]:
     yield from statement.attribution.claimants
 
 
+def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """Mentions by span (start, end), then target: as ``(m.span, m.target)`` sorts them.
+
+    Comparing Span records costs a Python call each; their (start, end) tuples
+    sort the same unless two spans share their bounds but not their text (which
+    the validator reports), and then the records are sorted as before.
+    """
+    items = list(mentions)
+    ordered = sorted(items, key=lambda m: (m.span.start, m.span.end, m.target))
+    for a, b in itertools.pairwise(ordered):
+        if a.span.start == b.span.start and a.span.end == b.span.end and a.span.text != b.span.text:
+            return tuple(sorted(items, key=lambda m: (m.span, m.target)))
+    return tuple(ordered)
+
+
+def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
+    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target)."""
+    run: list[Mention] = []
+    for mention in mentions:
+        if run and (run[0].span.start, run[0].span.end, run[0].target) != (
+            mention.span.start,
+            mention.span.end,
+            mention.target,
+        ):
+            run = []
+        if any(other == mention for other in run):
+            return False
+        run.append(mention)
+    return True
+
+
 def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str] | None:
     time = event.record_time if record and event.record_time is not None else event.time
     if time is None:
@@ -107,6 +139,7 @@ class Dataset:
         "_by_offset",
         "_facts_by_offset",
         "_sealed",
+        "_timeline_bounds",
         "_timelines",
         "article",
         "entities",
@@ -133,9 +166,7 @@ class Dataset:
         self.events: Registry[Event] = Registry("event", events, _event_names)
         self.statements: Registry[Statement] = Registry("statement", statements)
         self.sources: Registry[Source] = Registry("source", sources, lambda s: (s.title,))
-        self.mentions: tuple[Mention, ...] = tuple(
-            sorted(mentions, key=lambda m: (m.span, m.target))
-        )
+        self.mentions: tuple[Mention, ...] = _sorted_mentions(mentions)
 
         about_events: dict[str, list[Event]] = {}
         about_statements: dict[str, list[Statement]] = {}
@@ -143,11 +174,20 @@ class Dataset:
         for event in self.events:
             for ref in dict.fromkeys(_event_refs(event)):
                 about_events.setdefault(ref, []).append(event)
+        event_ids = self.events.as_mapping()
         for statement in self.statements:
-            for ref in dict.fromkeys(_statement_refs(statement)):
-                about_statements.setdefault(ref, []).append(statement)
-            if statement.subject in self.events:
-                about_events.setdefault(statement.subject, [])
+            subject = statement.subject
+            if statement.qualifiers or statement.attribution.claimants:
+                for ref in dict.fromkeys(_statement_refs(statement)):
+                    about_statements.setdefault(ref, []).append(statement)
+            else:
+                # Subject and object only (most statements): no generator, no dedup dict.
+                about_statements.setdefault(subject, []).append(statement)
+                target = statement.object
+                if isinstance(target, str) and target != subject:
+                    about_statements.setdefault(target, []).append(statement)
+            if subject in event_ids:
+                about_events.setdefault(subject, [])
         for mention in self.mentions:
             about_mentions.setdefault(mention.target, []).append(mention)
         keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
@@ -163,9 +203,29 @@ class Dataset:
             }
         )
         self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
-        self._by_offset = self._build_offset_index((m.span, m) for m in self.mentions)
+        # Per timeline: the earliest bounds (sorted) and the running maximum of
+        # the latest ones, so that events_between bisects to the events that
+        # can overlap instead of walking from the first.
+        self._timeline_bounds = {
+            flag: (
+                [key[0] for key, _ in timeline],
+                list(itertools.accumulate((key[1] for key, _ in timeline), max)),
+            )
+            for flag, timeline in self._timelines.items()
+        }
+        # Records are distinct objects unless a file repeats one (equal records
+        # have equal ids, or are adjacent once mentions are sorted); then
+        # identity is equality and the offset index need not compare records.
+        distinct_facts = len(self.events.ids) == len(self.events) and len(
+            self.statements.ids
+        ) == len(self.statements)
+        distinct_mentions = _all_distinct(self.mentions)
+        self._by_offset = self._build_offset_index(
+            ((m.span, m) for m in self.mentions), distinct_mentions
+        )
         self._facts_by_offset = self._build_offset_index(
-            (span, fact) for fact in (*self.events, *self.statements) for span in fact.evidence
+            ((span, fact) for fact in (*self.events, *self.statements) for span in fact.evidence),
+            distinct_facts,
         )
         # Datasets are shared (``load()`` hands every caller the same one): seal it.
         self._sealed = True
@@ -201,18 +261,22 @@ class Dataset:
 
     @staticmethod
     def _build_offset_index(
-        pairs: Iterable[tuple[Span, _V]],
+        pairs: Iterable[tuple[Span, _V]], distinct: bool = False
     ) -> tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]]:
         # Elementary segments between all span boundaries; each holds what covers it.
         items = list(pairs)
         bounds = sorted({b for span, _ in items for b in (span.start, span.end)})
+        position = {bound: index for index, bound in enumerate(bounds)}
         covering: list[list[_V]] = [[] for _ in bounds]
         for span, value in items:
-            low = bisect.bisect_left(bounds, span.start)
-            high = bisect.bisect_left(bounds, span.end)
-            for index in range(low, high):
-                if value not in covering[index]:
-                    covering[index].append(value)
+            for index in range(position[span.start], position[span.end]):
+                held = covering[index]
+                if distinct:
+                    # A value's spans come one after another: it can only be the last one added.
+                    if not held or held[-1] is not value:
+                        held.append(value)
+                elif value not in held:
+                    held.append(value)
         return tuple(bounds), tuple(tuple(c) for c in covering)
 
     def _build_timeline(
@@ -273,10 +337,15 @@ class Dataset:
                 raise TypeError(f"{name} must be a datetime.date, got {type(value).__name__}")
         if end < start:
             raise ValueError(f"end {end} is before start {start}")
+        timeline = self._timelines[bool(record)]
+        earliests, reach = self._timeline_bounds[bool(record)]
+        # Before ``first`` every event ended before ``start``; from ``stop`` on,
+        # every event begins after ``end``.
+        first = bisect.bisect_left(reach, start)
+        stop = bisect.bisect_right(earliests, end)
         out = []
-        for (earliest, latest, _), event in self._timelines[bool(record)]:
-            if earliest > end:
-                break
+        for index in range(first, stop):
+            (_, latest, _), event = timeline[index]
             if latest >= start:
                 out.append(event)
         return tuple(out)

@@ -100,11 +100,20 @@ def _optional(
 
 def _tuple_of(kind: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     # A tuple (never a list, which could be changed behind the record's back)
-    # whose members all have the given type.
-    return attrs.validators.deep_iterable(
-        member_validator=_instance_of(kind),
-        iterable_validator=_instance_of(tuple),
-    )
+    # whose members all have the given type. One function, not attrs'
+    # deep_iterable of two validators: it runs for every field of every
+    # record loaded, millions of times for a large dataset.
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise TypeError(f"{attribute.name} must be tuple, got {type(value).__name__}")
+        for member in value:
+            if not isinstance(member, kind):
+                raise TypeError(f"{attribute.name} must be {names}, got {type(member).__name__}")
+
+    return check
 
 
 def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -118,7 +127,14 @@ _id = _matches(ID_PATTERN, "a lowercase kebab-case id")
 _str = _instance_of(str)
 _opt_str = attrs.validators.optional(_str)
 _opt_id = _optional(_id)
-_ids = attrs.validators.deep_iterable(member_validator=_id, iterable_validator=_instance_of(tuple))
+
+
+def _ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # A tuple of ids: as deep_iterable(_id, _instance_of(tuple)), in one call.
+    if not isinstance(value, tuple):
+        raise TypeError(f"{attribute.name} must be tuple, got {type(value).__name__}")
+    for member in value:
+        _id(instance, attribute, member)
 
 
 def _enum(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:

@@ -9,6 +9,7 @@ kind of space (no-break included) turned into one space.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["fold", "trigrams"]
@@ -29,6 +30,9 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
+# In a str pattern, \w is exactly str.isalnum() plus "_": so this matches the
+# runs of characters that are not alphanumeric, in one pass in C.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
@@ -48,17 +52,8 @@ def fold(text: str) -> str:
         text = text.encode("utf-8", "ignore").decode("utf-8")
         text = unicodedata.normalize("NFKD", text.translate(_TABLE))
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().translate(_TABLE)
-    out: list[str] = []
-    space = True  # suppress leading spaces
-    for char in text:
-        if char.isalnum():
-            out.append(char)
-            space = False
-        elif not space:
-            out.append(" ")
-            space = True
-    return "".join(out).rstrip(" ")
+    # Every run of characters that are not alphanumeric becomes one space, trimmed.
+    return _NOT_ALNUM.sub(" ", text.casefold().translate(_TABLE)).strip(" ")
 
 
 def trigrams(folded: str) -> frozenset[str]:

@@ -11,6 +11,8 @@ index is built once, in the constructor; a registry never changes.
 from __future__ import annotations
 
 import enum
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, Protocol, TypeVar, overload
@@ -37,6 +39,10 @@ _D = TypeVar("_D")
 MAX_QUERY_LENGTH = 200
 _MIN_SCORE = 0.3
 _MISSING = object()
+# Names looked up in another spelling than the exact one ("ABBAS", "abu mazen")
+# are remembered with their record, up to this many per registry, so that a
+# repeated query costs a dict look-up instead of a fold.
+_FOLDED_CACHE_SIZE = 4096
 
 
 @attrs.frozen
@@ -60,9 +66,12 @@ class Registry(Generic[R]):
     __slots__ = (
         "_by_fold",
         "_by_id",
+        "_by_id_view",
         "_exact",
         "_fields",
+        "_folded",
         "_grams",
+        "_index_lock",
         "_kind",
         "_max_name",
         "_name_list",
@@ -81,42 +90,80 @@ class Registry(Generic[R]):
         by_id: dict[str, R] = {}
         for record in self._records:
             by_id.setdefault(record.id, record)
-        self._by_id: Mapping[str, R] = MappingProxyType(by_id)
+        # A plain dict, never changed, for the hot paths; callers get a read-only view.
+        self._by_id: dict[str, R] = by_id
+        self._by_id_view: Mapping[str, R] = MappingProxyType(by_id)
         self._names_of = names_of
         self._fields: frozenset[str] | None = None
-        # Folded name -> records answering to it (more than one: ambiguous).
-        by_fold: dict[str, list[R]] = {}
-        names: list[tuple[str, str, R]] = []  # (folded, as written, record)
-        for record in self._records:
-            seen: set[str] = set()
-            for name in (record.id, *names_of(record)):
-                key = fold(name)
-                if not key or key in seen:
-                    continue
-                seen.add(key)
-                holders = by_fold.setdefault(key, [])
-                if all(h is not record for h in holders):
-                    holders.append(record)
-                names.append((key, name, record))
-        self._by_fold: Mapping[str, tuple[R, ...]] = MappingProxyType(
-            {key: tuple(holders) for key, holders in by_fold.items()}
-        )
-        # The exact spellings given, resolved ahead: most lookups stop here.
-        exact: dict[str, R] = {}
-        for key, name, _ in names:
-            holders_ = self._by_fold[key]
-            if len(holders_) == 1:
-                exact[name] = holders_[0]
-        self._exact: Mapping[str, R] = MappingProxyType(exact)
-        self._name_list: tuple[tuple[str, str, R], ...] = tuple(names)
-        self._max_name = max((len(n) for _, n, _ in names), default=0)
-        grams: dict[str, list[int]] = {}
-        for index, (key, _, _) in enumerate(names):
-            for gram in trigrams(key):
-                grams.setdefault(gram, []).append(index)
-        self._grams: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {gram: tuple(indexes) for gram, indexes in grams.items()}
-        )
+        self._folded: dict[str, R] = {}
+        # The name indexes are built on first use (a lookup, a search): folding
+        # every name is most of the cost of a registry, and a large dataset's
+        # statements are rarely looked up by name. Until then ``_exact`` is
+        # empty and every lookup takes the path that builds them.
+        self._exact: dict[str, R] = {}
+        self._by_fold: Mapping[str, tuple[R, ...]] = MappingProxyType({})
+        self._max_name = 0
+        self._name_list: tuple[tuple[str, str, R], ...] | None = None
+        # The trigram index serves only search (and suggestions): built on first use.
+        self._grams: Mapping[str, tuple[int, ...]] | None = None
+        self._index_lock = threading.Lock()
+
+    def _names(self) -> tuple[tuple[str, str, R], ...]:
+        """Every (folded name, name as written, record); builds the name indexes once."""
+        built = self._name_list
+        if built is not None:
+            return built
+        with self._index_lock:
+            if self._name_list is not None:
+                return self._name_list
+            # Folded name -> records answering to it (more than one: ambiguous).
+            by_fold: dict[str, list[R]] = {}
+            names: list[tuple[str, str, R]] = []  # (folded, as written, record)
+            names_of = self._names_of
+            for record in self._records:
+                seen: set[str] = set()
+                for name in (record.id, *names_of(record)):
+                    key = fold(name)
+                    if not key or key in seen:
+                        continue
+                    seen.add(key)
+                    holders = by_fold.get(key)
+                    if holders is None:
+                        by_fold[key] = [record]
+                    elif all(h is not record for h in holders):
+                        holders.append(record)
+                    names.append((key, name, record))
+            # The exact spellings given, resolved ahead: most lookups stop here.
+            exact: dict[str, R] = {}
+            for key, name, _ in names:
+                holders_ = by_fold[key]
+                if len(holders_) == 1:
+                    exact[name] = holders_[0]
+            # Published whole, the flag (``_name_list``) last: readers never see half.
+            self._by_fold = MappingProxyType(
+                {key: tuple(holders) for key, holders in by_fold.items()}
+            )
+            self._max_name = max((len(n) for _, n, _ in names), default=0)
+            self._exact = exact
+            self._name_list = tuple(names)
+            return self._name_list
+
+    def _trigram_index(self) -> Mapping[str, tuple[int, ...]]:
+        grams_ = self._grams
+        if grams_ is not None:
+            return grams_
+        names = self._names()
+        with self._index_lock:
+            if self._grams is None:
+                grams: dict[str, list[int]] = {}
+                for index, (key, _, _) in enumerate(names):
+                    for gram in trigrams(key):
+                        grams.setdefault(gram, []).append(index)
+                # Built whole, then published: readers never see half an index.
+                self._grams = MappingProxyType(
+                    {gram: tuple(indexes) for gram, indexes in grams.items()}
+                )
+            return self._grams
 
     # --- mapping-like --------------------------------------------------------
 
@@ -147,7 +194,8 @@ class Registry(Generic[R]):
         try:
             return self._by_id[id]
         except KeyError:
-            _check_str(id, f"{self._kind} id")
+            if not isinstance(id, str):
+                raise TypeError(f"{self._kind} id must be a str, got {type(id).__name__}") from None
             raise UnknownIdError(self._kind, id, self._close_ids(id)) from None
         except TypeError:
             raise TypeError(f"{self._kind} id must be a str, got {type(id).__name__}") from None
@@ -159,11 +207,9 @@ class Registry(Generic[R]):
     def get(self, id: str, default: object = None) -> object:
         """The record with this id, else ``default``; an id that is not a str is a TypeError."""
         try:
-            hit = self._by_id.get(id, _MISSING)
-        except TypeError:
-            hit = _MISSING
-        if hit is not _MISSING:
-            return hit
+            return self._by_id[id]
+        except (KeyError, TypeError):
+            pass
         # Checked only on a miss, so the common hit costs nothing extra.
         if not isinstance(id, str):
             raise TypeError(f"{self._kind} id must be a str, got {type(id).__name__}")
@@ -182,14 +228,23 @@ class Registry(Generic[R]):
         Raises :class:`NotFoundError` (with close names) or
         :class:`AmbiguousNameError` (with the candidates' ids).
         """
-        hit = self._exact.get(name) if type(name) is str else None
+        try:
+            return self._exact[name]
+        except (KeyError, TypeError):
+            pass
+        _check_str(name, "name")
+        hit = self._folded.get(name)
         if hit is not None:
             return hit
-        _check_str(name, "name")
+        self._names()
         if len(name) > 4 * self._max_name + 16:
             raise NotFoundError(self._kind, name)
         holders = self._by_fold.get(fold(name), ())
         if len(holders) == 1:
+            # Remembered only when found; the registry never changes, so neither does the answer.
+            if len(self._folded) >= _FOLDED_CACHE_SIZE:
+                self._folded.clear()
+            self._folded[name] = holders[0]
             return holders[0]
         if holders:
             raise AmbiguousNameError(self._kind, name, (r.id for r in holders))
@@ -211,13 +266,18 @@ class Registry(Generic[R]):
         if not key or limit == 0:
             return ()
         query_grams = trigrams(key)
-        shared: dict[int, int] = {}
+        index_ = self._trigram_index()
+        names = self._names()
+        # Counting the shared trigrams of every name is one C-level pass.
+        shared = Counter[int]()
         for gram in query_grams:
-            for index in self._grams.get(gram, ()):
-                shared[index] = shared.get(index, 0) + 1
-        best: dict[str, Match[R]] = {}
-        names = self._name_list
+            postings = index_.get(gram)
+            if postings is not None:
+                shared.update(postings)
+        # (score, name, record) per record id; Match objects only for what is returned.
+        best: dict[str, tuple[float, str, R]] = {}
         size = len(query_grams)
+        length = len(key)
         for index, count in shared.items():
             folded, name, record = names[index]
             if folded == key:
@@ -227,16 +287,15 @@ class Registry(Generic[R]):
                 # so that "putn" still finds "Putin" before "Palestine".
                 score = 2.0 * count / (size + len(folded) + 2) * 0.9
                 if folded.startswith(key) or key.startswith(folded):
-                    score = max(
-                        score, 0.5 + 0.4 * min(len(key), len(folded)) / max(len(key), len(folded))
-                    )
+                    other = len(folded)
+                    score = max(score, 0.5 + 0.4 * min(length, other) / max(length, other))
             if score < _MIN_SCORE:
                 continue
             current = best.get(record.id)
-            if current is None or score > current.score:
-                best[record.id] = Match(record, name, round(score, 6))
-        ranked = sorted(best.values(), key=lambda m: (-m.score, m.name, m.record.id))
-        return tuple(ranked[:limit])
+            if current is None or score > current[0]:
+                best[record.id] = (round(score, 6), name, record)
+        ranked = sorted(best.values(), key=lambda m: (-m[0], m[1], m[2].id))
+        return tuple(Match(record, name, score) for score, name, record in ranked[:limit])
 
     def _suggest(self, name: str, limit: int = 3) -> tuple[str, ...]:
         # Suggest what a person would type: the record's name, not the slug that matched.
@@ -245,6 +304,7 @@ class Registry(Generic[R]):
         )
 
     def _close_ids(self, id: str) -> tuple[str, ...]:
+        self._names()
         if len(id) > 4 * self._max_name + 16:
             return ()
         return tuple(m.record.id for m in self.search(id, 3))
@@ -296,7 +356,7 @@ class Registry(Generic[R]):
 
     def as_mapping(self) -> Mapping[str, R]:
         """A read-only id → record mapping."""
-        return self._by_id
+        return self._by_id_view
 
 
 def _rating_of(verdict: Any) -> Rating | None:

@@ -228,6 +228,10 @@ class _Checker:
         *segments: _Segment,
     ) -> None:
         """``value`` must be the id of a record of one of the ``allowed`` registries."""
+        # Nearly every reference resolves where it should: that case asks one registry.
+        for name in allowed:
+            if value in getattr(self.ds, name):
+                return
         found = [name for name in _REGISTRIES if value in getattr(self.ds, name)]
         if not found:
             self.add(
