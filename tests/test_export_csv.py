@@ -5,18 +5,20 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import frictionless
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsfacts
 from _tiny import FORMULA_TEXTS, tiny_dataset
 from newsfacts import Dataset
 from newsfacts.export import FORMULA_PREFIXES, PACKAGE_FILE, neutralise, tables, to_csv
+from strategies import datasets
 
 DS = newsfacts.load()
 DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
@@ -188,3 +190,13 @@ def test_a_failure_midway_leaves_no_output(tmp_path: Path, monkeypatch: pytest.M
         to_csv(DS, out, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["csv"]
     assert [p.name for p in out.iterdir()] == ["old.csv"]
+
+
+# Frictionless reads every file of the package: a few examples suffice, in any profile.
+@settings(max_examples=15)
+@given(datasets())
+def test_the_package_of_any_valid_dataset_is_valid(dataset: Dataset) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        out = to_csv(dataset, Path(folder) / "csv")
+        report = _validate(out)
+        assert report.valid, _errors(report)

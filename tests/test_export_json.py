@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from hypothesis import given
 
 import newsfacts
 from _tiny import tiny_dataset
@@ -27,6 +29,7 @@ from newsfacts.export import (
 )
 from newsfacts.loading import FORMAT, dump_files
 from newsfacts.model import Article
+from strategies import datasets
 
 _T = TypeVar("_T")
 
@@ -163,3 +166,44 @@ def test_importing_newsfacts_imports_no_optional_library() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@given(datasets())
+def test_any_valid_dataset_round_trips_through_both_forms(dataset: Dataset) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        _same(newsfacts.load_path(to_json(dataset, Path(folder) / "json")), dataset)
+        out = to_jsonl(dataset, Path(folder) / "jsonl")
+        lines = (out / JSONL_FILE).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 2 + sum(
+            len(tuple(records))
+            for records in (
+                dataset.sources,
+                dataset.entities,
+                dataset.events,
+                dataset.statements,
+                dataset.mentions,
+            )
+        )
+        for line in lines:
+            value = json.loads(line)
+            kind = value.pop("type")
+            value.pop("format", None)
+            assert isinstance(from_json(JSONL_TYPES[kind], value), JSONL_TYPES[kind])
+
+
+def test_the_current_folder_and_the_root_are_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "here"
+    (here / "inner").mkdir(parents=True)
+    monkeypatch.chdir(here / "inner")
+    for out in (".", "..", str(here)):
+        with pytest.raises(OutputExistsError, match="holds the current folder"):
+            to_json(DS, out, force=True)
+    with pytest.raises(ExportError, match="file system root"):
+        to_json(DS, Path(tmp_path.anchor), force=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["here"]
+    assert [p.name for p in here.iterdir()] == ["inner"]
+    # A relative folder beside the current one is fine, and comes back as given.
+    assert to_json(DS, "../out") == Path("../out")
+    assert (here / "out" / "dataset.json").is_file()

@@ -40,14 +40,20 @@ def write_folder(
         raise TypeError(f"out must be a str or os.PathLike, got {type(out).__name__}")
     if not isinstance(force, bool):
         raise TypeError(f"force must be a bool, got {type(force).__name__}")
-    target = Path(out)
+    given = Path(out)
+    # Lexically normalised ("a/.." is "."), so the folder's name and parent are real ones.
+    target = Path(os.path.abspath(given))
+    if target == Path(target.anchor):
+        raise ExportError(f"cannot export to {given}: a file system root is never an export folder")
     if target.exists() or target.is_symlink():
         if not force:
             raise OutputExistsError(
-                f"{target} already exists; choose another folder, or pass force=True (--force) to replace it"
+                f"{given} already exists; choose another folder, or pass force=True (--force) to replace it"
             )
         if target.is_symlink() or not target.is_dir():
-            raise OutputExistsError(f"{target} exists and is not a folder; it is never replaced")
+            raise OutputExistsError(f"{given} exists and is not a folder; it is never replaced")
+        if Path.cwd().is_relative_to(target):
+            raise OutputExistsError(f"{given} holds the current folder; it is never replaced")
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -74,4 +80,4 @@ def write_folder(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return target
+    return given
