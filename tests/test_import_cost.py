@@ -1,0 +1,108 @@
+"""``import newsfacts`` does no work: no data read, no optional or heavy modules.
+
+A dataset package is often imported once per process by a script that needs
+one answer, so importing it must cost no more than defining its classes. Each
+check runs ``import newsfacts`` in a fresh interpreter, where nothing else has
+been imported yet, and inspects what the import left behind: the modules in
+``sys.modules``, the loader's cache, and every file the import opened (seen
+through an audit hook). Nothing here is timed: speed is for the benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsfacts
+
+__all__: list[str] = []
+
+# Optional dependencies (exports, adapters, figures) and modules the import must
+# not need: package metadata (the version is a constant), hashing (only the
+# validator checks the article's digest), zip reading (only a zipped install
+# reads its data through it).
+OPTIONAL = ("rdflib", "pandas", "networkx", "frictionless", "matplotlib", "numpy")
+HEAVY = ("importlib.metadata", "importlib_metadata", "hashlib", "zipfile")
+LAZY = ("newsfacts.validation", "newsfacts.cli", "newsfacts.export")
+
+PROBE = textwrap.dedent(
+    """
+    import json, os, sys
+    opened = []
+
+    def audit(event, args):
+        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            opened.append(os.fsdecode(args[0]))
+
+    sys.addaudithook(audit)
+    before = set(sys.modules)
+    import newsfacts
+    import newsfacts.loading
+    after = set(sys.modules)
+    sys.stdout.write(json.dumps({
+        "new": sorted(after - before),
+        "cache": sorted(newsfacts.loading._cache),
+        "opened": opened,
+    }))
+    """
+)
+
+
+def _probe(code: str = PROBE) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    probe: dict[str, Any] = json.loads(result.stdout)
+    return probe
+
+
+@pytest.fixture(scope="module")
+def probe() -> dict[str, Any]:
+    return _probe()
+
+
+DATA = Path(newsfacts.__file__).parent / "data"
+
+
+def test_import_loads_no_dataset(probe: dict[str, Any]) -> None:
+    assert probe["cache"] == []
+
+
+def test_import_opens_no_data_file(probe: dict[str, Any]) -> None:
+    # Python's own files (modules, bytecode) are opened; no file of any dataset is.
+    data_files = [
+        path
+        for path in probe["opened"]
+        if Path(path).resolve().is_relative_to(DATA.resolve()) or path.endswith(".json")
+    ]
+    assert data_files == []
+    # The probe does see what is opened: the package's own modules.
+    assert any(Path(path).name.startswith("__init__") for path in probe["opened"])
+
+
+@pytest.mark.parametrize("module", OPTIONAL + HEAVY)
+def test_import_pulls_in_no_optional_or_heavy_module(probe: dict[str, Any], module: str) -> None:
+    assert not [name for name in probe["new"] if name == module or name.startswith(module + ".")]
+
+
+@pytest.mark.parametrize("module", LAZY)
+def test_modules_needed_only_on_use_stay_unimported(probe: dict[str, Any], module: str) -> None:
+    assert not [name for name in probe["new"] if name == module or name.startswith(module + ".")]
+
+
+def test_first_use_loads_the_default_dataset_once() -> None:
+    # The probe's counterpart: a shortcut does load the data, so the checks above
+    # would have seen it had the import done so.
+    code = PROBE.replace(
+        "after = set(sys.modules)",
+        "newsfacts.entities.lookup('Abbas')\nafter = set(sys.modules)",
+    )
+    probe = _probe(code)
+    assert probe["cache"] == [newsfacts.DEFAULT_DATASET]
+    assert any(path.endswith("entities.json") for path in probe["opened"])
