@@ -207,3 +207,12 @@ def test_the_current_folder_and_the_root_are_never_replaced(
     # A relative folder beside the current one is fine, and comes back as given.
     assert to_json(DS, "../out") == Path("../out")
     assert (here / "out" / "dataset.json").is_file()
+
+
+def test_the_module_examples_run() -> None:
+    import doctest
+
+    import newsfacts.export
+
+    results = doctest.testmod(newsfacts.export)
+    assert (results.failed, results.attempted > 0) == (0, True)

@@ -25,6 +25,7 @@ a missing one raises :class:`MissingExtraError` naming the extra to install.
 True
 >>> newsfacts.load_path(out).entities.lookup("abbas").wikidata
 'Q127998'
+>>> import shutil; shutil.rmtree(out.parent)
 """
 
 from __future__ import annotations
