@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import doctest
+import importlib.util
 import io
 import re
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 import pytest
 
+import newsfacts
 from newsfacts.cli import build_parser, main
 
 __all__: list[str] = []
@@ -187,3 +190,49 @@ def test_a_wrong_example_fails() -> None:
     test = doctest.DocTestParser().get_doctest(source, {}, "wrong", "wrong.md", 0)
     result = doctest.DocTestRunner().run(test, out=lambda _: None)
     assert result == (1, 1)
+
+
+def _docs_extension() -> ModuleType:
+    # The extension lives beside the docs, not in the package: load it by path.
+    path = ROOT / "docs" / "_ext" / "newsfacts_docs.py"
+    if not path.is_file():
+        pytest.skip("docs/_ext is not beside the tests (an installed-wheel run)")
+    spec = importlib.util.spec_from_file_location("newsfacts_docs", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_facts_page_shows_every_fact_with_its_evidence() -> None:
+    extension = _docs_extension()
+    ds = newsfacts.load()
+    page: str = extension.facts_page(ds)
+    for fact in (*ds.events, *ds.statements):
+        assert f"(fact-{fact.id})=" in page, fact.id
+        for span in fact.evidence:
+            quoted = "> " + extension.markdown_escape(span.text, line_start=True)
+            assert quoted in page.splitlines(), (fact.id, span)
+            assert f"code points {span.start} to {span.end}" in page, (fact.id, span)
+        if fact.verdict is not None:
+            assert f"**{fact.verdict.rating.value}**" in page
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1967. The war", "- a list?", "+ more", "# heading", "a *b* _c_ [d](e) <f> `g` | h ~ & $ \\"],
+)
+def test_markdown_escape_leaves_no_markup(text: str) -> None:
+    escaped: str = _docs_extension().markdown_escape(text, line_start=True)
+    # Every special character is preceded by a backslash, and removing the
+    # escapes gives the text back.
+    assert re.sub(r"\\(.)", r"\1", escaped) == text
+    assert not re.match(r"^(\d+[.)]|[-+#>])", escaped)
+    assert re.search(r"(?<!\\)[*_\[\]<>`|~&$]", escaped) is None
+
+
+def test_the_cli_page_shows_every_command() -> None:
+    page: str = _docs_extension().cli_page(build_parser())
+    for name in _subcommands():
+        assert f"usage: newsfacts {name}" in page

@@ -27,8 +27,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util.nodes import make_refnode
-
 import newsfacts
 from newsfacts import Dataset, Event, Rating, Statement, TimeSpec
 from newsfacts.cli import build_parser
@@ -462,6 +460,9 @@ def _resolve_short_name(
     ]
     if len(found) != 1:
         return None
+    # Imported here, so the page builders above work (and are tested) without Sphinx.
+    from sphinx.util.nodes import make_refnode
+
     name, docname, anchor = found[0]
     return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode, name)
 
