@@ -23,6 +23,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._checks import to_tuple
+
 __all__ = ["InvalidData", "from_json", "json_path", "list_from_json", "record_decoder", "to_json"]
 
 _T = TypeVar("_T")
@@ -185,6 +187,8 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
     # (``kind``) rather than through a decoder call: this loop runs for every
     # record of a dataset, millions of times for a large one.
     resolved: list[tuple[tuple[str, type | None, str, _Decoder], ...]] = []
+    built: list[Callable[[dict[str, Any]], _T]] = []
+    by_name: list[dict[str, tuple[type | None, _Decoder]]] = []
 
     def resolve() -> tuple[tuple[str, type | None, str, _Decoder], ...]:
         steps = []
@@ -193,6 +197,11 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
             steps.append(
                 (name, kind, _JSON_TYPE_NAMES[kind] if kind is not None else "", _decoder_for(tp))
             )
+        by_name[:] = [{name: (kind, decoder) for name, kind, _, decoder in steps}]
+        built[:] = [lambda kwargs: cls(**kwargs)]
+        builder = _builder(cls, hints, built)
+        if builder is not None:
+            built[:] = [builder]
         # One assignment: a thread decoding at the same time sees all steps or none.
         resolved[:] = [tuple(steps)]
         return resolved[0]
@@ -209,6 +218,29 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
                 if name not in value:
                     raise InvalidData(f"missing key {name!r} in {what}")
         plan = resolved[0] if resolved else resolve()
+        # The keys present, in the file's order: records leave most defaults out.
+        steps = by_name[0]
+        kwargs = {}
+        try:
+            for name, item in value.items():
+                kind, field_decoder = steps[name]
+                if kind is None:
+                    kwargs[name] = field_decoder(item)
+                elif type(item) is kind:
+                    kwargs[name] = item
+                else:
+                    raise InvalidData("")
+        except InvalidData:
+            # Some field is wrong: find the first in field order, as ever.
+            kwargs = ordered(plan, value)
+        try:
+            return built[0](kwargs)
+        except (TypeError, ValueError) as error:
+            raise InvalidData(f"invalid {what}: {error}") from None
+
+    def ordered(
+        plan: tuple[tuple[str, type | None, str, _Decoder], ...], value: dict[str, Any]
+    ) -> dict[str, Any]:
         kwargs = {}
         for name, kind, kind_name, field_decoder in plan:
             item = value.get(name, _ABSENT)
@@ -223,12 +255,129 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
                 kwargs[name] = field_decoder(item)
             except InvalidData as error:
                 raise error.within(name) from None
-        try:
-            return cls(**kwargs)
-        except (TypeError, ValueError) as error:
-            raise InvalidData(f"invalid {what}: {error}") from None
+        return kwargs
 
     return decode
+
+
+# After this many records of one class, its maker is compiled (as attrs compiles
+# ``__init__``): worth it for a large dataset, a needless cost for a small one.
+_COMPILE_AFTER = 2000
+
+
+def _builder(
+    cls: type[_T], types_: Mapping[str, Any], holder: list[Callable[[dict[str, Any]], _T]]
+) -> Callable[[dict[str, Any]], _T] | None:
+    """A maker of ``cls`` records from decoded fields that skips the redundant checks.
+
+    ``cls(**kwargs)`` runs every field's converter and validator. For decoded
+    values, the ones that only check a type (see ``model._TYPE_CHECKS``) cannot
+    fail: the decoder made a value of the declared type, and tuples already.
+    This sets the fields as attrs' ``__init__`` does, then runs every other
+    validator (ids, spans, dates: all that looks at values), in field order and
+    after all fields are set, as attrs does: the same record, or the same error.
+    ``None`` when the class does something this does not know. After
+    ``_COMPILE_AFTER`` records the maker replaces itself in ``holder`` with the
+    same steps compiled into one function, without the loops.
+    """
+    from .model import _TYPE_CHECKS
+
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return None
+    fields: list[tuple[str, Any]] = []
+    checks: list[tuple[str, Any, Any]] = []
+    for attribute in attrs.fields(cls):  # type: ignore[arg-type]
+        default = attribute.default
+        if not attribute.init or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            return None
+        tp = types_[attribute.name]
+        if attribute.converter is not None and (
+            attribute.converter is not to_tuple
+            or typing.get_origin(tp) is not tuple
+            or (default is not attrs.NOTHING and type(default) is not tuple)
+        ):
+            return None
+        fields.append((attribute.name, default))
+        validator = attribute.validator
+        if validator is not None and not _implied(validator, tp, default, _TYPE_CHECKS):
+            checks.append((attribute.name, validator, attribute))
+    new = cls.__new__
+    set_field = object.__setattr__
+    disabled = attrs.validators.get_disabled
+    made = 0
+
+    def compiled() -> Callable[[dict[str, Any]], _T]:
+        namespace: dict[str, Any] = {
+            "new": new,
+            "cls": cls,
+            "set_field": set_field,
+            "disabled": disabled,
+            "NOTHING": attrs.NOTHING,
+        }
+        lines = ["def build(kwargs):", "    record = new(cls)"]
+        for number, (name, default) in enumerate(fields):
+            namespace[f"default_{number}"] = default
+            lines.append(f"    set_field(record, {name!r}, kwargs.get({name!r}, default_{number}))")
+        if checks:
+            lines.append("    if not disabled():")
+            for number, (name, validator, attribute) in enumerate(checks):
+                namespace[f"check_{number}"] = validator
+                namespace[f"field_{number}"] = attribute
+                lines.append(f"        check_{number}(record, field_{number}, record.{name})")
+        lines.append("    return record")
+        exec(compile("\n".join(lines), f"<newsfacts maker of {cls.__name__}>", "exec"), namespace)
+        function: Callable[[dict[str, Any]], _T] = namespace["build"]
+        return function
+
+    def build(kwargs: dict[str, Any]) -> _T:
+        nonlocal made
+        made += 1
+        if made == _COMPILE_AFTER:
+            holder[:] = [compiled()]
+        record = new(cls)
+        for name, default in fields:
+            set_field(record, name, kwargs.get(name, default))
+        if not disabled():
+            for name, validator, attribute in checks:
+                validator(record, attribute, getattr(record, name))
+        return record
+
+    return build
+
+
+def _implied(
+    validator: Any,
+    tp: Any,
+    default: Any,
+    type_checks: Mapping[object, tuple[str, tuple[type, ...]]],
+) -> bool:
+    """Whether ``validator`` passes every value the decoder makes for ``tp``, and ``default``."""
+    entry = type_checks.get(validator)
+    optional = False
+    if entry is None:
+        inner = getattr(validator, "validator", None)  # attrs.validators.optional(check)
+        if type(validator).__name__ != "_OptionalValidator" or inner not in type_checks:
+            return False
+        entry = type_checks[inner]
+        optional = True
+    kind, kinds = entry
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if len(members) != 1 or not optional:
+            return False
+        tp = members[0]
+    if kind == "value":
+        if not (isinstance(tp, type) and issubclass(tp, kinds)):
+            return False
+    else:
+        item = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else None
+        if not (isinstance(item, type) and issubclass(item, kinds)):
+            return False
+    if default is attrs.NOTHING or (optional and default is None):
+        return True
+    if kind == "value":
+        return isinstance(default, kinds)
+    return type(default) is tuple and all(isinstance(member, kinds) for member in default)
 
 
 _ABSENT = object()

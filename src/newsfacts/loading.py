@@ -297,6 +297,7 @@ def _read_files(
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's own, as the json module skips it
+_SEPARATOR = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 
 
 class _Unusual(Exception):  # noqa: N818 - internal signal: take the whole-file path
@@ -337,21 +338,22 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
     if text[position : position + 1] == "]":
         position += 1
     else:
+        separator = _SEPARATOR.match
         while True:
             try:
                 item, position = scan(text, position)
                 out.append(decode_one(item))
             except (StopIteration, ValueError, RecursionError, _Unusual):
                 return None
+            found = separator(text, position)
+            if found is not None:
+                position = found.end()
+                continue
             position = skip(position)
-            char = text[position : position + 1]
-            if char == ",":
-                position = skip(position + 1)
-            elif char == "]":
-                position += 1
-                break
-            else:
+            if text[position : position + 1] != "]":
                 return None
+            position += 1
+            break
     if skip(position) != len(text):
         return None
     return tuple(out)

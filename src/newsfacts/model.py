@@ -62,6 +62,13 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Validators that only check a value's type (``"value"``) or the type of a
+# tuple's members (``"members"``), with the types they accept. The JSON decoder
+# builds values of the declared types, so when loading it may skip these and
+# run only the checks that look at the values (see ``codec``).
+_TYPE_CHECKS: dict[object, tuple[str, tuple[type, ...]]] = {}
+
+
 def _instance_of(
     kind: type | tuple[type, ...],
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -73,6 +80,7 @@ def _instance_of(
         if not isinstance(value, kind):
             raise TypeError(f"{attribute.name} must be {names}, got {type(value).__name__}")
 
+    _TYPE_CHECKS[check] = ("value", kinds)
     return check
 
 
@@ -113,6 +121,7 @@ def _tuple_of(kind: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[A
             if not isinstance(member, kind):
                 raise TypeError(f"{attribute.name} must be {names}, got {type(member).__name__}")
 
+    _TYPE_CHECKS[check] = ("members", kinds)
     return check
 
 
