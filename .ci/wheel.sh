@@ -52,13 +52,15 @@ EOF
 # quick profile keeps CI's time down.
 export HYPOTHESIS_PROFILE=dev
 
-# The tests, README and docs pages (their examples are tests too) and the
-# pytest settings, without src/: only the installed package can be imported.
+# The tests, README and docs pages (their examples are tests too), the docs'
+# page builders (tested too) and the pytest settings, without src/: only the
+# installed package can be imported.
 run="$work/run"
 mkdir -p "$run/docs"
 cp -R tests "$run/tests"
 cp README.md pyproject.toml "$run/"
 cp docs/*.md "$run/docs/"
+cp -R docs/_ext "$run/docs/_ext"
 find "$run" -name __pycache__ -prune -exec rm -rf {} +
 
 echo "-- the test suite against the installed wheel"
@@ -102,7 +104,10 @@ for fact in (*ds.events, *ds.statements):
 print(f"from the zip: {ds!r}; {abbas}; valid")
 EOF
     PYTHONPATH="$wheel" "$work/venv-zip/bin/python" -m newsfacts summary >/dev/null
-    # The whole suite too: every resource read goes through the zip.
-    PYTHONPATH="$wheel" "$work/venv-zip/bin/python" -m pytest -p no:cacheprovider -q
+    # The whole suite too: every resource read goes through the zip. One test
+    # watches the data files being opened by their own paths, which a zip does
+    # not do (it opens the archive): it runs in the installed-wheel run above.
+    PYTHONPATH="$wheel" "$work/venv-zip/bin/python" -m pytest -p no:cacheprovider -q \
+        --deselect tests/test_import_cost.py::test_first_use_loads_the_default_dataset_once
 )
 echo "-- release checks passed (${root})"
