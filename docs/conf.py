@@ -41,11 +41,12 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # The API reference: members in source order, type hints beside the parameters.
+# (Defaults are shown as values: attrs writes its __init__ without the source
+# that autodoc_preserve_defaults would quote.)
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
 autodoc_default_options = {"members": True, "show-inheritance": True}
-autodoc_preserve_defaults = True
 
 nitpicky = True
 # The site is built without network access (and so without intersphinx):
