@@ -113,6 +113,7 @@ def write_dataset(folder: Path, n: int) -> dict[str, int]:
             )
 
     def events() -> Iterator[str]:
+        # On consecutive days (1-28 of each month) from 1 January 1950.
         for e in range(n // 10):
             i = e * 10
             day = 1 + e % 28
