@@ -46,6 +46,10 @@ def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, err) == (EXIT_OK, "")
     assert out.startswith(f"{DS.metadata.title} ({DS.id})\n")
     assert f"entities: {len(DS.entities)}  events: {len(DS.events)}" in out
+    dated = [e.time for e in DS.timeline() if e.time is not None]
+    first = min(t.earliest for t in dated if t.start is not None)
+    last = max(t.latest for t in dated)
+    assert f"timeline: {len(dated)} dated events, {first.isoformat()} to {last.isoformat()}" in out
     data = _json(capsys, "summary")
     assert data["id"] == DS.id
     assert data["counts"] == {

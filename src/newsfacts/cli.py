@@ -206,11 +206,15 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
             "entity kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
             "verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(ratings.items())),
         ]
-        if timeline:
-            first, last = timeline[0].time, timeline[-1].time
-            assert first is not None
-            assert last is not None
-            lines.append(f"timeline: {len(timeline)} dated events, {first.edtf} to {last.edtf}")
+        # An open start ("have long opposed") says nothing of when the span begins:
+        # the range shown runs from the earliest bound that the words give.
+        starts = [e.time.earliest for e in timeline if e.time is not None and e.time.start]
+        if starts:
+            ends = [e.time.latest for e in timeline if e.time is not None]
+            lines.append(
+                f"timeline: {len(timeline)} dated events, {min(starts).isoformat()} to "
+                f"{max(ends).isoformat()}"
+            )
         return [line for line in lines if line]
 
     out.emit(
