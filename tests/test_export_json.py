@@ -125,6 +125,13 @@ def test_missing_parents_are_made_and_nothing_is_left_beside(tmp_path: Path) -> 
     assert [p.name for p in out.parent.iterdir()] == ["out"]
 
 
+def test_the_export_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()  # what the process's umask gives a new folder
+    out = export(DS, "json", tmp_path / "out")
+    assert out.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
 def test_an_error_while_writing_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,13 +20,6 @@ from ._errors import ExportError, OutputExistsError
 __all__ = ["write_folder"]
 
 
-def _umask() -> int:
-    # os.umask can only be read by setting it; put it straight back.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_folder(
     out: str | os.PathLike[str], build: Callable[[Path], None], *, force: bool = False
 ) -> Path:
@@ -61,23 +54,23 @@ def write_folder(
     except OSError as error:
         raise ExportError(f"cannot write into {parent}: {error.strerror or error}") from None
     try:
-        # mkdtemp makes a private folder; the export gets the usual permissions.
-        staging.chmod(0o777 & ~_umask())
-        build(staging)
+        # mkdtemp makes a private folder; the export is made inside it with a
+        # plain mkdir, so it gets the usual permissions (the umask's), and is
+        # the one thing renamed into place.
+        folder = staging / "export"
+        folder.mkdir()
+        build(folder)
         if target.exists():
             # A folder cannot be renamed over a non-empty one: move the old one aside first.
-            retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
-            retired.rmdir()
+            retired = staging / "previous"
             target.rename(retired)
             try:
-                staging.rename(target)
+                folder.rename(target)
             except BaseException:
                 retired.rename(target)
                 raise
-            shutil.rmtree(retired, ignore_errors=True)
         else:
-            staging.rename(target)
-    except BaseException:
+            folder.rename(target)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     return given
