@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import newsfacts
@@ -132,3 +134,15 @@ def test_filter_by_fields_and_verdict() -> None:
         DS.entities.filter(colour="red")
     with pytest.raises(TypeError, match="callable"):
         DS.entities.filter(3)  # type: ignore[arg-type]
+
+
+def test_registries_pickle_as_equal_registries() -> None:
+    import pickle
+
+    registries: tuple[Registry[Any], ...] = (DS.entities, DS.events, DS.statements, DS.sources)
+    for registry in registries:
+        again = pickle.loads(pickle.dumps(registry))
+        assert tuple(again) == tuple(registry)
+        for record in registry:
+            assert again.lookup(record.id) == record
+    assert pickle.loads(pickle.dumps(DS.entities)).lookup("Abu Mazen").id == "mahmoud-abbas"

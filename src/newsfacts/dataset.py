@@ -65,6 +65,10 @@ def _entity_names(entity: Entity) -> Iterable[str]:
             yield code
 
 
+def _source_names(source: Source) -> tuple[str, ...]:
+    return (source.title,)
+
+
 def _event_names(event: Event) -> Iterable[str]:
     yield from event.names
     if event.wikidata is not None:
@@ -165,7 +169,7 @@ class Dataset:
         self.entities: Registry[Entity] = Registry("entity", entities, _entity_names)
         self.events: Registry[Event] = Registry("event", events, _event_names)
         self.statements: Registry[Statement] = Registry("statement", statements)
-        self.sources: Registry[Source] = Registry("source", sources, lambda s: (s.title,))
+        self.sources: Registry[Source] = Registry("source", sources, _source_names)
         self.mentions: tuple[Mention, ...] = _sorted_mentions(mentions)
 
         about_events: dict[str, list[Event]] = {}

@@ -60,6 +60,11 @@ def _check_str(value: object, what: str) -> str:
     return value
 
 
+def no_names(record: object) -> tuple[str, ...]:
+    """The default ``names_of``: records known by id only (a module function, so it pickles)."""
+    return ()
+
+
 class Registry(Generic[R]):
     """Records of one kind, by id and by name, immutable."""
 
@@ -83,7 +88,7 @@ class Registry(Generic[R]):
         self,
         kind: str,
         records: Iterable[R],
-        names_of: Callable[[R], Iterable[str]] = lambda record: (),
+        names_of: Callable[[R], Iterable[str]] = no_names,
     ) -> None:
         self._kind = kind
         self._records: tuple[R, ...] = tuple(records)
@@ -189,6 +194,10 @@ class Registry(Generic[R]):
 
     def __deepcopy__(self, memo: dict[int, object]) -> Registry[R]:
         return self
+
+    def __reduce__(self) -> tuple[type[Registry[R]], tuple[object, ...]]:
+        # Rebuilt from its records (the indexes and the lock are not state).
+        return (type(self), (self._kind, self._records, self._names_of))
 
     def __getitem__(self, id: str) -> R:
         try:
