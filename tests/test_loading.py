@@ -113,3 +113,12 @@ def test_not_a_folder(tmp_path: Path) -> None:
         newsfacts.load_path(tmp_path / "missing")
     with pytest.raises(TypeError):
         newsfacts.load_path(3)  # type: ignore[arg-type]
+
+
+def test_an_integer_too_long_to_convert_is_a_dataset_error(tmp_path: Path) -> None:
+    folder = _corrupt(tmp_path, "events.json", "[" + "1" * 5000 + "]")
+    with pytest.raises(DatasetError, match="not valid JSON") as caught:
+        newsfacts.load_path(folder)
+    assert caught.value.file is not None
+    assert caught.value.file.endswith("events.json")
+    assert caught.value.path == "$"

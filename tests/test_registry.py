@@ -132,6 +132,11 @@ def test_filter_by_fields_and_verdict() -> None:
     assert isinstance(DS.entities.filter(), tuple)
     with pytest.raises(TypeError, match="no field 'colour'"):
         DS.entities.filter(colour="red")
+    with pytest.raises(TypeError, match="must be a member of EntityKind, got str"):
+        DS.entities.filter(kind="person")
+    with pytest.raises(TypeError, match="Rating or a Verdict"):
+        DS.statements.filter(verdict="false")
+    assert DS.events.filter(plover=None) == tuple(e for e in DS.events if e.plover is None)
     with pytest.raises(TypeError, match="callable"):
         DS.entities.filter(3)  # type: ignore[arg-type]
 

@@ -222,6 +222,8 @@ def _read_files(
                 file=label,
                 path="$",
             ) from None
+        except ValueError as error:  # e.g. an integer longer than Python will convert
+            raise DatasetError(f"not valid JSON: {error}", file=label, path="$") from None
         except RecursionError:
             raise DatasetError("JSON nested too deeply", file=label, path="$") from None
         if duplicates:

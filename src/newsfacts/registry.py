@@ -353,6 +353,21 @@ class Registry(Generic[R]):
             raise TypeError(
                 f"{self._kind} records have no field {name!r}; fields: {', '.join(sorted(self._fields))}"
             )
+        # A value of the wrong type can never match: say so rather than return nothing.
+        sample = next((v for r in self._records if (v := getattr(r, name)) is not None), None)
+        if name == "verdict":
+            if value is not None and not isinstance(value, Rating | Verdict):
+                raise TypeError(
+                    f"filter value for 'verdict' must be a Rating or a Verdict, got {type(value).__name__}"
+                )
+        elif (
+            isinstance(sample, enum.Enum)
+            and value is not None
+            and not isinstance(value, type(sample))
+        ):
+            raise TypeError(
+                f"filter value for {name!r} must be a member of {type(sample).__name__}, got {type(value).__name__}"
+            )
         if isinstance(value, Rating) and name == "verdict":
             return lambda record: _rating_of(getattr(record, name)) is value
         if isinstance(value, enum.Enum):
