@@ -1,4 +1,4 @@
-"""The facts of New Europe's article "Abbas visits Putin" (12 February 2018), as records.
+"""The facts of New Europe's article on Abbas's visit to Putin (12 February 2018), as records.
 
 This is the source of the built-in dataset ``abbas-putin-moscow-2018``;
 ``tasks/build_dataset.py`` turns it into the JSON the package ships.
@@ -1436,7 +1436,6 @@ def _statements(ev: Ev) -> tuple[Statement, ...]:
             verdict=supported(
                 "On 28 January 2018 Abbas called for a multilateral mechanism under the UN.",
                 "pnn-2018-01-29",
-                "arab-weekly-abbas-warms",
             ),
         ),
         Statement(
@@ -1570,7 +1569,7 @@ def _statements(ev: Ev) -> tuple[Statement, ...]:
                 "cut funding to the PA and the United Nations Relief and Works Agency for Palestinian Refugees"
             ),
             verdict=supported(
-                "The United States funded UNRWA; a $125M tranche was due in January 2018.",
+                "On 16 January 2018 the State Department withheld $65M of a $125M UNRWA tranche.",
                 "bbc-42711985",
             ),
         ),
@@ -1770,7 +1769,10 @@ def _statements(ev: Ev) -> tuple[Statement, ...]:
             P.PART_OF,
             "jerusalem",
             evidence=ev("a unified Jerusalem – including the historic “Old City”"),
-            verdict=supported("The Old City lies in East Jerusalem.", "bbc-1967-guide"),
+            verdict=supported(
+                "East Jerusalem and the Old City were taken together on 7 June 1967.",
+                "bbc-1967-guide",
+            ),
         ),
         # The Quartet.
         Statement(
