@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 
 import newsfacts
+from _compare import assert_same_dataset
 from _tiny import tiny_dataset
 from newsfacts import Dataset, NewsfactsError
 from newsfacts.codec import from_json
@@ -37,22 +38,12 @@ DS = newsfacts.load()
 DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
 
 
-def _same(left: Dataset, right: Dataset) -> None:
-    assert left.metadata == right.metadata
-    assert left.article == right.article
-    assert tuple(left.entities) == tuple(right.entities)
-    assert tuple(left.events) == tuple(right.events)
-    assert tuple(left.statements) == tuple(right.statements)
-    assert left.mentions == right.mentions
-    assert tuple(left.sources) == tuple(right.sources)
-
-
 @DATASETS
 def test_json_export_loads_back_equal(dataset: Dataset, tmp_path: Path) -> None:
     out = to_json(dataset, tmp_path / "json")
     assert out == tmp_path / "json"
     again = newsfacts.load_path(out)
-    _same(again, dataset)
+    assert_same_dataset(again, dataset)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == dump_files(dataset)
 
 
@@ -83,7 +74,7 @@ def test_jsonl_has_every_record_once_with_its_type(dataset: Dataset, tmp_path: P
         records["mention"],  # type: ignore[arg-type]
         records["source"],  # type: ignore[arg-type]
     )
-    _same(rebuilt, dataset)
+    assert_same_dataset(rebuilt, dataset)
 
 
 def _only(values: list[object], kind: type[_T]) -> _T:
@@ -105,7 +96,7 @@ def test_an_existing_folder_is_never_overwritten_unless_forced(tmp_path: Path) -
 
     to_json(DS, out, force=True)
     assert not (out / "keep.txt").exists()
-    _same(newsfacts.load_path(out), DS)
+    assert_same_dataset(newsfacts.load_path(out), DS)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
@@ -178,7 +169,7 @@ def test_importing_newsfacts_imports_no_optional_library() -> None:
 @given(datasets())
 def test_any_valid_dataset_round_trips_through_both_forms(dataset: Dataset) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        _same(newsfacts.load_path(to_json(dataset, Path(folder) / "json")), dataset)
+        assert_same_dataset(newsfacts.load_path(to_json(dataset, Path(folder) / "json")), dataset)
         out = to_jsonl(dataset, Path(folder) / "jsonl")
         lines = (out / JSONL_FILE).read_text(encoding="utf-8").splitlines()
         assert len(lines) == 2 + sum(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsfacts
+from _compare import assert_same_dataset
 from newsfacts import DatasetError, UnknownDatasetError
 from newsfacts.codec import from_json, to_json
 from newsfacts.loading import dump_files
@@ -49,13 +50,7 @@ def _write(folder: Path, files: dict[str, bytes]) -> Path:
 def test_dump_and_load_path_round_trip(tmp_path: Path) -> None:
     folder = _write(tmp_path / "copy", dump_files(DS))
     again = newsfacts.load_path(folder)
-    assert tuple(again.entities) == tuple(DS.entities)
-    assert tuple(again.events) == tuple(DS.events)
-    assert tuple(again.statements) == tuple(DS.statements)
-    assert again.mentions == DS.mentions
-    assert tuple(again.sources) == tuple(DS.sources)
-    assert again.article == DS.article
-    assert again.metadata == DS.metadata
+    assert_same_dataset(again, DS)
     assert dump_files(again) == dump_files(DS)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from hypothesis import given
 
 import newsfacts
+from _compare import assert_same_dataset
 from newsfacts import Dataset, TimeSpec
 from newsfacts.codec import from_json, to_json
 from newsfacts.loading import dump_files
@@ -42,16 +43,6 @@ def _through_json(record: Any) -> Any:
     return from_json(type(record), encoded)
 
 
-def _same_dataset(a: Dataset, b: Dataset) -> None:
-    assert a.metadata == b.metadata
-    assert a.article == b.article
-    assert tuple(a.entities) == tuple(b.entities)
-    assert tuple(a.events) == tuple(b.events)
-    assert tuple(a.statements) == tuple(b.statements)
-    assert a.mentions == b.mentions
-    assert tuple(a.sources) == tuple(b.sources)
-
-
 def _round_trip_files(ds: Dataset) -> Dataset:
     with tempfile.TemporaryDirectory() as folder:
         for name, content in dump_files(ds).items():
@@ -67,7 +58,7 @@ def test_every_built_in_record_round_trips() -> None:
 def test_the_built_in_dataset_round_trips_through_files() -> None:
     ds = newsfacts.load()
     again = _round_trip_files(ds)
-    _same_dataset(again, ds)
+    assert_same_dataset(again, ds)
     assert dump_files(again) == dump_files(ds)
 
 
@@ -82,7 +73,7 @@ def test_every_generated_record_round_trips(ds: Dataset) -> None:
 @given(datasets())
 def test_generated_datasets_round_trip_through_files(ds: Dataset) -> None:
     again = _round_trip_files(ds)
-    _same_dataset(again, ds)
+    assert_same_dataset(again, ds)
     assert dump_files(again) == dump_files(ds)
     assert newsfacts.validate(again) == ()
 
