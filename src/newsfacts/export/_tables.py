@@ -94,7 +94,9 @@ def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
 
 _RECORD_TIME_FIELDS = (
     _s("record_time_edtf", "when, from the public record, as EDTF"),
-    Field("record_time_earliest", "date", "when, from the public record: the first day it can mean"),
+    Field(
+        "record_time_earliest", "date", "when, from the public record: the first day it can mean"
+    ),
     Field("record_time_latest", "date", "when, from the public record: the last day it can mean"),
 )
 
