@@ -171,8 +171,10 @@ def test_the_scale_orders_the_ratings_of_truth() -> None:
         RATING_SCALE[r].value
         for r in (Rating.FALSE, Rating.MISLEADING, Rating.SIMPLIFIED, Rating.SUPPORTED)
     ]
-    assert values == sorted(values)
-    assert all(value is not None and WORST_RATING <= value <= BEST_RATING for value in values)
+    numbers = [value for value in values if value is not None]
+    assert numbers == values
+    assert numbers == sorted(numbers)
+    assert all(WORST_RATING <= value <= BEST_RATING for value in numbers)
     assert {RATING_SCALE[Rating.OPINION].value, RATING_SCALE[Rating.UNCHECKED].value} == {None}
 
 

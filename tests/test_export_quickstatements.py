@@ -106,8 +106,8 @@ def test_exactly_the_statements_wikidata_could_take(dataset: Dataset, tmp_path: 
     ]
     written: dict[tuple[str, ...], list[list[tuple[str, str]]]] = {}
     for line in lines:
-        claim, qualifiers, sources = _parse(line)
-        written.setdefault((*claim, *(v for q in qualifiers for v in q)), []).append(sources)
+        parsed, qualifiers, sources = _parse(line)
+        written.setdefault((*parsed, *(v for q in qualifiers for v in q)), []).append(sources)
     expected: dict[tuple[str, ...], Statement] = {}
     for statement in dataset.statements:
         if not _wikidata_could_take(dataset, statement):
