@@ -64,3 +64,6 @@ nitpick_ignore_regex = [
 html_theme = "furo"
 html_title = f"newsfacts {release}"
 html_static_path: list[str] = []
+# The annotated page of the article, written by the newsfacts_docs extension,
+# is copied to the site's root, where the exports page embeds it.
+html_extra_path = ["generated/annotated"]

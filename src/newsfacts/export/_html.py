@@ -13,7 +13,8 @@ font fetched from anywhere) and shows:
   the text on hover and on keyboard focus (the highlighted words are in the
   tab order), and listed in full below;
 - a switch that hides every verdict (colours, badges and notes): a class
-  exercise, find the errors;
+  exercise, find the errors (a link to the page ending in ``#quiz`` opens
+  it with the verdicts hidden);
 - the timeline of events, and a print layout (no switch or panel; the facts
   list printed after the text).
 
@@ -118,11 +119,11 @@ body.quiz .fact { border-left-color: #999; }
 _SCRIPT = """
 (function () {
   var quiz = document.getElementById('hide-verdicts');
-  quiz.addEventListener('change', function () {
-    document.body.classList.toggle('quiz', quiz.checked);
-  });
+  function apply() { document.body.classList.toggle('quiz', quiz.checked); }
+  quiz.addEventListener('change', apply);
+  // A link ending in #quiz opens the page with the verdicts hidden.
+  if (window.location.hash === '#quiz') { quiz.checked = true; apply(); }
   var details = document.getElementById('details');
-  var empty = details.innerHTML;
   function show(mark) {
     details.innerHTML = '';
     mark.getAttribute('data-facts').split(' ').forEach(function (id) {
@@ -147,7 +148,6 @@ _SCRIPT = """
     m.addEventListener('mouseenter', function () { light(m, true); });
     m.addEventListener('mouseleave', function () { light(m, false); });
   });
-  details.setAttribute('data-empty', empty ? 'no' : 'yes');
 })();
 """
 
@@ -259,11 +259,8 @@ def _text(dataset: Dataset, facts: tuple[Event | Statement, ...]) -> str:
             ids = list(active_facts)
             ratings = [by_id[id].verdict.rating for id in ids if by_id[id].verdict is not None]  # type: ignore[union-attr]
             worst = _worst(ratings)
-            summary = " | ".join(
-                _label(dataset, by_id[id])
-                + (f" ({by_id[id].verdict.rating.value})" if by_id[id].verdict else "")  # type: ignore[union-attr]
-                for id in ids
-            )
+            # The labels alone: the verdicts stay hidden when the switch hides them.
+            summary = " | ".join(_label(dataset, by_id[id]) for id in ids)
             focus = ' tabindex="0"' if starting else ""
             stacked = ' class="stacked"' if len(ids) > 1 else ""
             verdicts = " ".join(r.value for r in ratings)
