@@ -21,7 +21,7 @@ from PIL import Image
 import newsfacts
 from _tiny import tiny_dataset
 from newsfacts import Dataset, Rating
-from newsfacts.export import HTML_FILE, export, html_page
+from newsfacts.export import HTML_FILE, export
 
 DS = newsfacts.load()
 DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
