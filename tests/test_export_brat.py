@@ -118,6 +118,7 @@ def test_every_mention_and_fact_comes_back(dataset: Dataset, tmp_path: Path) -> 
         assert ann.textbound[trigger][0] == type_
         assert type_ in conf["events"]
         assert all(ref in ann.ids() for _, ref in args)
+    assert conf["relations"]["<OVERLAP>"] == "Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>"
     for type_, arg1, arg2 in ann.relations.values():
         assert type_ in conf["relations"]
         assert {arg1, arg2} <= ann.ids()

@@ -26,7 +26,8 @@ Three files, which brat and INCEpTION open as a document of a collection:
 
 ``annotation.conf``
     the entity, relation, event and attribute types used, with their
-    arguments, so that the folder opens as it is.
+    arguments, and an ``<OVERLAP>`` rule that lets annotations nest and
+    cross (mentions do), so that the folder opens as it is.
 
 Type names are brat labels: letters, digits and underscores, capitalised
 (``government_body`` → ``Government_body``). Facts from the public record
@@ -196,6 +197,9 @@ class _Writer:
         yield from entity_types
         yield ""
         yield "[relations]"
+        # Mentions nest and cross (a trigger over a mention, "Palestinian
+        # Authority" inside "Palestinian Authority President"): allow any overlap.
+        yield "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>"
         for type_ in sorted(self.relation_types):
             yield f"{type_}\tArg1:<ANY>, Arg2:<ANY>"
         yield ""

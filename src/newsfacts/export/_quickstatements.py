@@ -16,7 +16,8 @@ a reference:
 - ``S854`` the article's URL and ``S1683`` the evidence quote as
   monolingual text (``en:"…"``), on the first line; then one more line per
   cited source with a URL (``S854``), which QuickStatements adds as a
-  further reference to the same statement. ``S248`` (stated in) needs a
+  further reference to the same statement (never a page of Wikidata
+  itself, which cannot source its own statements). ``S248`` (stated in) needs a
   source's Wikidata item, which sources do not record, so it is not written.
 
 V1 strings cannot hold a straight double quote, a ``|`` (a separator in
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsfacts.dataset import Dataset
 from newsfacts.model import Statement
@@ -42,6 +44,7 @@ QUICKSTATEMENTS_FILE = "quickstatements.txt"
 
 _PRECISION = {Precision.YEAR: 9, Precision.MONTH: 10, Precision.DAY: 11}
 _UNWRITABLE = frozenset('"|\t\r\n')
+_WIKIDATA_HOSTS = frozenset({"www.wikidata.org", "wikidata.org", "m.wikidata.org"})
 
 
 def _time(point: TimePoint) -> str:
@@ -101,7 +104,8 @@ def _references(dataset: Dataset, statement: Statement) -> list[list[str]]:
     for source_id in cited:
         source = dataset.sources.get(source_id)
         url = None if source is None or source.url is None else _string(source.url)
-        if url is not None:
+        # Wikidata is never a reference for a Wikidata statement.
+        if url is not None and urlsplit(source.url or "").hostname not in _WIKIDATA_HOSTS:
             references.append(["S854", url])
     return references
 
