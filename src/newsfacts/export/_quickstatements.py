@@ -103,9 +103,11 @@ def _references(dataset: Dataset, statement: Statement) -> list[list[str]]:
     cited = dict.fromkeys((*statement.sources, *statement.verdict.sources))
     for source_id in cited:
         source = dataset.sources.get(source_id)
-        url = None if source is None or source.url is None else _string(source.url)
+        if source is None or source.url is None:
+            continue
+        url = _string(source.url)
         # Wikidata is never a reference for a Wikidata statement.
-        if url is not None and urlsplit(source.url or "").hostname not in _WIKIDATA_HOSTS:
+        if url is not None and urlsplit(source.url).hostname not in _WIKIDATA_HOSTS:
             references.append(["S854", url])
     return references
 
