@@ -69,6 +69,7 @@ ex:ClaimReview a sh:NodeShape ; sh:targetClass schema:ClaimReview ;
 
 ex:Rating a sh:NodeShape ;
   sh:property [ sh:path schema:alternateName ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ] ;
+  sh:property [ sh:path schema:name ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ] ;
   sh:property [ sh:path schema:ratingValue ; sh:maxCount 1 ; sh:datatype xsd:integer ;
                 sh:minInclusive 1 ; sh:maxInclusive 5 ] ;
   sh:property [ sh:path schema:bestRating ; sh:maxCount 1 ; sh:in ( 5 ) ] ;
@@ -76,7 +77,8 @@ ex:Rating a sh:NodeShape ;
 
 ex:Claim a sh:NodeShape ;
   sh:property [ sh:path schema:author ; sh:minCount 1 ; sh:node ex:Party ] ;
-  sh:property [ sh:path schema:appearance ; sh:minCount 1 ] .
+  sh:property [ sh:path schema:appearance ; sh:minCount 1 ] ;
+  sh:property [ sh:path schema:firstAppearance ; sh:maxCount 1 ] .
 
 ex:Party a sh:NodeShape ;
   sh:or ( [ sh:class schema:Person ] [ sh:class schema:Organization ] ) ;
@@ -159,6 +161,7 @@ def test_each_rated_fact_comes_back_with_its_rating(dataset: Dataset) -> None:
         claim = one(node, "itemReviewed")
         authors = [one(author, "name") for author in claim[s + "author"]]
         claimants = fact.attribution.claimants
+        assert (s + "firstAppearance" in claim) == (not claimants)
         assert authors == (
             [dataset.entities[c].name for c in claimants]
             if claimants

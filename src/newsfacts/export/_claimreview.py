@@ -11,13 +11,16 @@ Google's ClaimReview documentation requires and recommends:
   ``worstRating`` (1); an opinion has the name and no number;
 - ``itemReviewed``: a ``Claim`` whose ``author`` is the claimant (a
   reported claim) or the article's publisher (the article's own words), and
-  whose ``appearance`` is the article;
+  whose ``appearance`` is the article (also its ``firstAppearance`` for the
+  article's own words);
 - ``author``: who reviewed it (by default an ``Organization`` named after
   the dataset), ``reviewBody`` the verdict's note, ``citation`` the sources'
   pages;
 - ``url`` and ``datePublished``: the page that publishes the review and its
-  date. A dataset records neither, so they are written only when given
-  (``review_url``: each review gets ``<review_url>#<fact id>``).
+  date. Google requires ``url``, but a dataset records neither, so they are
+  written only when given (``review_url``: each review gets
+  ``<review_url>#<fact id>``); a page that publishes the reviews passes its
+  own address.
 
 The file is JSON-LD with ``"@context": "https://schema.org"``: a list of
 reviews, as a page embeds them in ``<script type="application/ld+json">``.
@@ -73,6 +76,7 @@ def _appearance(dataset: Dataset) -> dict[str, Any]:
 
 def _claim(dataset: Dataset, fact: Event | Statement) -> dict[str, Any]:
     claimants = fact.attribution.claimants
+    claims_reported = bool(claimants)
     authors = (
         [_party(dataset, id) for id in claimants]
         if claimants
@@ -83,6 +87,10 @@ def _claim(dataset: Dataset, fact: Event | Statement) -> dict[str, Any]:
         "author": authors[0] if len(authors) == 1 else authors,
         "appearance": _appearance(dataset),
     }
+    if not claims_reported:
+        # The article's own words first appeared in the article; a reported
+        # claim appeared somewhere before it, which the dataset does not know.
+        claim["firstAppearance"] = claim["appearance"]
     published = dataset.article.published
     if (
         published is not None
@@ -95,7 +103,11 @@ def _claim(dataset: Dataset, fact: Event | Statement) -> dict[str, Any]:
 
 def _rating(rating: Rating) -> dict[str, Any]:
     scale = RATING_SCALE[rating]
-    value: dict[str, Any] = {"@type": "Rating", "alternateName": scale.alternate_name}
+    value: dict[str, Any] = {
+        "@type": "Rating",
+        "alternateName": scale.alternate_name,
+        "name": scale.alternate_name,
+    }
     if scale.value is not None:
         value |= {
             "ratingValue": scale.value,

@@ -80,7 +80,7 @@ mark[data-verdict="unchecked"] { border-bottom: 2px dotted var(--unchecked); bac
 mark[data-verdict="supported"] { border-bottom: 2px solid var(--supported); background: #e6f4ea; }
 mark.stacked { box-shadow: inset 0 -6px 0 rgba(0,0,0,.12); }
 mark:focus { outline: 3px solid #0b57d0; outline-offset: 1px; }
-.mention { border-radius: 2px; }
+.mention { border-radius: 2px; text-decoration: underline dotted #6a6a6a; text-underline-offset: 5px; }
 .mention.lit { background: #cfe3ff; }
 .badge { font: bold .7rem/1 system-ui, sans-serif; padding: 1px 3px; border-radius: 3px;
   color: #fff; background: var(--none); margin-left: 2px; white-space: nowrap; }
