@@ -54,7 +54,7 @@ nitpicky = True
 # the exports cannot resolve. Type variables are not documented objects.
 nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|collections\.abc|typing|types|pathlib|os|enum|argparse)\..*"),
-    (r"py:.*", r"(attrs|attr|importlib_resources|pandas|networkx|rdflib)(\..*)?"),
+    (r"py:.*", r"(attrs|attr|importlib_resources|pandas|networkx|rdflib|pyarrow)(\..*)?"),
     (r"py:(class|obj)", r"(newsfacts\.\w+\.)?_?[A-Z]"),
     # A private base class, shown by show-inheritance.
     (r"py:class", r"newsfacts\.errors\._KeyLookupError"),
@@ -64,3 +64,6 @@ nitpick_ignore_regex = [
 html_theme = "furo"
 html_title = f"newsfacts {release}"
 html_static_path: list[str] = []
+# The annotated page of the article, written by the newsfacts_docs extension,
+# is copied to the site's root, where the exports page embeds it.
+html_extra_path = ["generated/annotated"]

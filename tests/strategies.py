@@ -78,7 +78,9 @@ LETTERS = (
 )
 """Letters of generated names: each folds to letters, never to a space or nothing."""
 
-_FILLER = LETTERS + "0123456789’“”–,;:()€🙂𝔘"
+_MARKUP = "\"'<>&|\\/*"
+"""Characters that end a quoted string, a tag or a comment in some export format."""
+_FILLER = LETTERS + "0123456789’“”–,;:()€🙂𝔘" + _MARKUP
 _WORD_SEPARATORS = (" ", "\u00a0", "  ", " \u00a0")
 _SENTENCE_ENDS = (".", "!", "?", "…", ".”")
 _SENTENCE_SEPARATORS = (" ", "\n", "\n\n", "\u00a0", " \t", "  ")

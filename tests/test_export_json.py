@@ -152,7 +152,18 @@ def test_bad_arguments(tmp_path: Path) -> None:
         export(DS, None, tmp_path / "x")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
     assert issubclass(OutputExistsError, ExportError)
-    assert set(FORMATS) == {"json", "jsonl", "csv", "turtle", "jsonld"}
+    assert set(FORMATS) == {
+        "json",
+        "jsonl",
+        "csv",
+        "turtle",
+        "jsonld",
+        "quickstatements",
+        "claimreview",
+        "brat",
+        "parquet",
+        "html",
+    }
 
 
 def test_importing_newsfacts_imports_no_optional_library() -> None:
@@ -160,7 +171,7 @@ def test_importing_newsfacts_imports_no_optional_library() -> None:
         "import sys, newsfacts, newsfacts.export, newsfacts.cli\n"
         "newsfacts.load()\n"
         "newsfacts.cli.build_parser()\n"
-        "loaded = {'rdflib', 'pandas', 'networkx', 'frictionless'} & set(sys.modules)\n"
+        "loaded = {'rdflib', 'pandas', 'networkx', 'frictionless', 'pyarrow'} & set(sys.modules)\n"
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

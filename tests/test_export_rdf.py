@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -14,8 +15,11 @@ import newsfacts
 from _tiny import tiny_dataset
 from newsfacts import Dataset, EventKind, Rating, Role
 from newsfacts.export import (
+    BEST_RATING,
     JSONLD_FILE,
+    RATING_SCALE,
     TURTLE_FILE,
+    WORST_RATING,
     MissingExtraError,
     to_jsonld,
     to_rdf,
@@ -273,3 +277,60 @@ def test_without_rdflib_the_error_names_the_extra(
         with pytest.raises(MissingExtraError):
             write(DS, tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ratings_carry_the_claimreview_scale(tmp_path: Path) -> None:
+    graph, _ = _parsed(DS, tmp_path)
+    rows = graph.query(
+        PREFIXES
+        + """
+        SELECT ?fact ?value ?best ?worst WHERE {
+          [] schema:itemReviewed ?fact ;
+             schema:reviewRating [ schema:ratingValue ?value ;
+                                   schema:bestRating ?best ; schema:worstRating ?worst ] .
+        }
+        """
+    )
+    found = {
+        (_id(DS, row[0]), _py(row[1]), _py(row[2]), _py(row[3]))  # type: ignore[index,misc]
+        for row in rows
+    }
+    assert found == {
+        (fact.id, RATING_SCALE[fact.verdict.rating].value, BEST_RATING, WORST_RATING)
+        for fact in (*DS.events, *DS.statements)
+        if fact.verdict is not None and RATING_SCALE[fact.verdict.rating].value is not None
+    }
+
+
+@DATASETS
+def test_jsonld_reads_as_json_with_named_keys_in_a_stable_order(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    first = (to_jsonld(dataset, tmp_path / "a") / JSONLD_FILE).read_bytes()
+    second = (to_jsonld(dataset, tmp_path / "b") / JSONLD_FILE).read_bytes()
+    assert first == second
+    document = json.loads(first)
+    ids = [node["@id"] for node in document["@graph"]]
+    assert ids == sorted(ids)
+    keys = {key for node in document["@graph"] for key in node}
+    # Plain keys, except where two vocabularies share a local name.
+    assert {"name", "startDate", "hasSelector", "alternateName"} <= keys
+    shared = _shared_local_names(to_rdf(dataset))
+    for key in keys - {"@id", "@type"}:
+        if ":" in key:
+            assert key.split(":", 1)[1] in shared, key
+    for node in document["@graph"]:
+        assert list(node) == sorted(node)
+
+
+def _py(node: object) -> object:
+    assert isinstance(node, rdflib.Literal)
+    return node.toPython()
+
+
+def _shared_local_names(graph: rdflib.Graph) -> set[str]:
+    names: dict[str, set[str]] = {}
+    for predicate in set(graph.predicates()):
+        iri = str(predicate)
+        names.setdefault(iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1], set()).add(iri)
+    return {name for name, iris in names.items() if len(iris) > 1}

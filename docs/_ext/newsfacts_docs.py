@@ -8,6 +8,9 @@ writes into ``docs/generated/`` (git-ignored):
     verdict, times and sources;
 ``timeline.png`` and ``timeline.svg``
     the dated events on a time axis, coloured by verdict;
+``annotated/article.html``
+    the annotated page of the article (the ``html`` export), which the site
+    copies to its root (``html_extra_path``) and the exports page embeds;
 ``cli.md``
     the usage text of every ``newsfacts`` sub-command, from
     :func:`newsfacts.cli.build_parser`, so the CLI page cannot drift from the code.
@@ -38,7 +41,9 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 __all__ = [
+    "ANNOTATED",
     "RATING_COLOURS",
+    "annotated_page",
     "cli_page",
     "facts_page",
     "markdown_escape",
@@ -471,7 +476,27 @@ def _builder_inited(app: Sphinx) -> None:
     generate(Path(app.srcdir) / GENERATED)
 
 
+ANNOTATED = "annotated"
+"""The folder under ``generated/`` whose files the site copies to its root."""
+
+
+def annotated_page(folder: Path) -> Path:
+    """Write the annotated page of the default dataset into ``folder/annotated/``."""
+    from newsfacts.export import HTML_FILE, html_page
+
+    (folder / ANNOTATED).mkdir(parents=True, exist_ok=True)
+    return _write_if_changed(
+        folder / ANNOTATED / HTML_FILE, html_page(newsfacts.load()).encode("utf-8")
+    )
+
+
+def _config_inited(app: Sphinx, config: Any) -> None:
+    # Before Sphinx checks html_extra_path (priority 800), so that it exists.
+    annotated_page(Path(app.srcdir) / GENERATED)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _config_inited, priority=100)
     app.connect("builder-inited", _builder_inited)
     app.connect("missing-reference", _resolve_short_name)
     return {"version": newsfacts.__version__, "parallel_read_safe": True}

@@ -415,7 +415,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .export import FORMATS
+    from .export import FORMAT_DESCRIPTIONS, FORMATS
 
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -462,7 +462,13 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_argument("id", metavar="ID", help="an event or statement id")
     command("errors", _errors, "the article's errors: false, misleading or simplified facts")
     export = command("export", _export, "write the dataset in another format, into a new folder")
-    export.add_argument("--format", required=True, choices=FORMATS, help="the format to write")
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        help="the format to write: "
+        + "; ".join(f"{name} ({FORMAT_DESCRIPTIONS[name]})" for name in FORMATS),
+    )
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to create")
     export.add_argument(
         "--force", action="store_true", help="replace the folder if it exists (never a file)"

@@ -11,7 +11,20 @@ folder unless ``force=True``:
     one CSV file per table and a Frictionless Data Package (v2)
     ``datapackage.json`` with each table's schema, keys, licence and sources;
 ``turtle``, ``jsonld``
-    RDF (``dataset.ttl``, ``dataset.jsonld``), with the ``rdf`` extra.
+    RDF (``dataset.ttl``, ``dataset.jsonld``), with the ``rdf`` extra;
+``quickstatements``
+    ``quickstatements.txt``: Wikidata QuickStatements (V1) commands for the
+    supported statements Wikidata could take, for review before upload;
+``claimreview``
+    ``claimreview.jsonld``: one schema.org ``ClaimReview`` per rated fact;
+``brat``
+    ``article.txt``, ``article.ann`` and ``annotation.conf``: brat standoff,
+    which brat and INCEpTION open;
+``parquet``
+    one ``<table>.parquet`` per table, with the ``parquet`` extra (pyarrow);
+``html``
+    ``article.html``: the article annotated with its mentions, facts and
+    verdicts, one self-contained page.
 
 In memory: :func:`to_rdf` (an ``rdflib.Graph``, extra ``rdf``),
 :func:`to_dataframes` (pandas DataFrames, extra ``pandas``),
@@ -38,32 +51,54 @@ from types import MappingProxyType
 from newsfacts.dataset import Dataset
 
 from ._atomic import write_folder
+from ._brat import BRAT_ANN, BRAT_CONF, BRAT_TEXT, write_brat
+from ._claimreview import CLAIMREVIEW_FILE, claimreviews, write_claimreview
 from ._errors import ExportError, MissingExtraError, OutputExistsError
 from ._frames import to_dataframes, to_networkx
+from ._html import HTML_FILE, VERDICT_SYMBOLS, html_page, write_html
 from ._jsonforms import JSONL_FILE, JSONL_TYPES, jsonl_records, write_json, write_jsonl
 from ._package import FORMULA_PREFIXES, PACKAGE_FILE, datapackage, neutralise, write_csv
+from ._parquet import parquet_tables, write_parquet
+from ._quickstatements import QUICKSTATEMENTS_FILE, quickstatements_lines, write_quickstatements
+from ._ratings import BEST_RATING, RATING_SCALE, WORST_RATING, RatingValue
 from ._rdf import JSONLD_FILE, TURTLE_FILE, to_rdf, write_jsonld, write_turtle
 from ._tables import Cell, Field, ForeignKey, Table, tables
 
 __all__ = [
+    "BEST_RATING",
+    "BRAT_ANN",
+    "BRAT_CONF",
+    "BRAT_TEXT",
+    "CLAIMREVIEW_FILE",
     "FORMATS",
+    "FORMAT_DESCRIPTIONS",
     "FORMULA_PREFIXES",
+    "HTML_FILE",
     "JSONLD_FILE",
     "JSONL_FILE",
     "JSONL_TYPES",
     "PACKAGE_FILE",
+    "QUICKSTATEMENTS_FILE",
+    "RATING_SCALE",
     "TURTLE_FILE",
+    "VERDICT_SYMBOLS",
+    "WORST_RATING",
     "Cell",
     "ExportError",
     "Field",
     "ForeignKey",
     "MissingExtraError",
     "OutputExistsError",
+    "RatingValue",
     "Table",
+    "claimreviews",
     "datapackage",
     "export",
+    "html_page",
     "jsonl_records",
     "neutralise",
+    "parquet_tables",
+    "quickstatements_lines",
     "tables",
     "to_csv",
     "to_dataframes",
@@ -84,10 +119,31 @@ _WRITERS: Mapping[str, _Writer] = MappingProxyType(
         "csv": write_csv,
         "turtle": write_turtle,
         "jsonld": write_jsonld,
+        "quickstatements": write_quickstatements,
+        "claimreview": write_claimreview,
+        "brat": write_brat,
+        "parquet": write_parquet,
+        "html": write_html,
     }
 )
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
 """The folder formats :func:`export` writes."""
+
+FORMAT_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "json": "the canonical dataset folder",
+        "jsonl": "one record a line",
+        "csv": "CSV tables with a Frictionless Data Package",
+        "turtle": "RDF as Turtle; extra rdf",
+        "jsonld": "RDF as JSON-LD; extra rdf",
+        "quickstatements": "Wikidata QuickStatements V1, for review before upload",
+        "claimreview": "schema.org ClaimReview per rated fact",
+        "brat": "brat standoff for brat and INCEpTION",
+        "parquet": "Parquet tables; extra parquet",
+        "html": "the annotated article as one self-contained page",
+    }
+)
+"""What each of :data:`FORMATS` is, in a few words (the CLI's help shows them)."""
 
 
 def export(

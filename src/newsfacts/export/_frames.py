@@ -58,16 +58,21 @@ def to_dataframes(dataset: Dataset) -> Mapping[str, pandas.DataFrame]:
 def to_networkx(dataset: Dataset) -> networkx.MultiDiGraph[str]:
     """Entities and events as nodes, relations as edges (needs ``networkx``).
 
-    Node attributes: ``type`` (``"entity"`` or ``"event"``), ``kind``,
-    ``name``, and ``wikidata`` where known; events add ``edtf`` and
-    ``status``. Edges, keyed so that parallel ones stay apart:
+    Node attributes: ``node_type`` (``"entity"`` or ``"event"``), ``kind``,
+    ``name``, and ``wikidata`` where known; events add ``status`` and, where
+    they have a time, ``edtf``. Edges, keyed so that parallel ones stay apart:
 
-    - statement subject → object, key the statement id, with ``type
-      "statement"``, ``predicate``, ``negated``, ``verdict`` (a rating or
-      ``None``) and ``origin``; a statement whose object is words (a literal)
-      has no edge;
-    - event → participant, key ``"<role>"``, with ``type "participant"`` and ``role``;
-    - event → place, key ``"place"``, with ``type "place"``.
+    - statement subject → object, key the statement id, with ``edge_type
+      "statement"``, ``predicate``, ``negated``, ``origin`` and, where the
+      statement has one, ``verdict`` (a rating); a statement whose object is
+      words (a literal) has no edge;
+    - event → participant, key ``"<role>"``, with ``edge_type "participant"`` and ``role``;
+    - event → place, key ``"place"``, with ``edge_type "place"``.
+
+    An attribute that would be empty is left out, never ``None``, and no
+    attribute takes a name GEXF reserves (such as ``type``), so the graph
+    saves as it is with ``networkx.write_graphml``, ``write_gexf`` and
+    ``write_gml``.
     """
     _check(dataset)
     try:
@@ -78,20 +83,24 @@ def to_networkx(dataset: Dataset) -> networkx.MultiDiGraph[str]:
     for entity in dataset.entities:
         graph.add_node(
             entity.id,
-            type="entity",
-            kind=entity.kind.value,
-            name=entity.name,
-            wikidata=entity.wikidata,
+            **_present(
+                node_type="entity",
+                kind=entity.kind.value,
+                name=entity.name,
+                wikidata=entity.wikidata,
+            ),
         )
     for event in dataset.events:
         graph.add_node(
             event.id,
-            type="event",
-            kind=event.kind.value,
-            name=event.label,
-            wikidata=event.wikidata,
-            edtf=event.time.edtf if event.time is not None else None,
-            status=event.status.value,
+            **_present(
+                node_type="event",
+                kind=event.kind.value,
+                name=event.label,
+                wikidata=event.wikidata,
+                edtf=event.time.edtf if event.time is not None else None,
+                status=event.status.value,
+            ),
         )
     for event in dataset.events:
         for participant in event.participants:
@@ -99,11 +108,11 @@ def to_networkx(dataset: Dataset) -> networkx.MultiDiGraph[str]:
                 event.id,
                 participant.entity,
                 key=participant.role.value,
-                type="participant",
+                edge_type="participant",
                 role=participant.role.value,
             )
         if event.place is not None:
-            graph.add_edge(event.id, event.place, key="place", type="place")
+            graph.add_edge(event.id, event.place, key="place", edge_type="place")
     for statement in dataset.statements:
         if statement.object_id is None:
             continue
@@ -111,10 +120,17 @@ def to_networkx(dataset: Dataset) -> networkx.MultiDiGraph[str]:
             statement.subject,
             statement.object_id,
             key=statement.id,
-            type="statement",
-            predicate=statement.predicate.value,
-            negated=statement.negated,
-            verdict=statement.verdict.rating.value if statement.verdict is not None else None,
-            origin=statement.origin.value,
+            **_present(
+                edge_type="statement",
+                predicate=statement.predicate.value,
+                negated=statement.negated,
+                verdict=statement.verdict.rating.value if statement.verdict is not None else None,
+                origin=statement.origin.value,
+            ),
         )
     return graph
+
+
+def _present(**attributes: str | bool | None) -> dict[str, str | bool]:
+    # GraphML, GEXF and GML have no null: an unknown value is an absent attribute.
+    return {name: value for name, value in attributes.items() if value is not None}

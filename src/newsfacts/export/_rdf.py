@@ -15,14 +15,18 @@
 - Evidence is a W3C Web Annotation (``oa:Annotation``) whose target is the
   article with a ``TextPositionSelector`` and a ``TextQuoteSelector``.
 - Verdicts are ``schema:ClaimReview`` with a ``schema:reviewRating`` whose
-  ``schema:alternateName`` is the rating (``"false"``), the note as
-  ``schema:reviewBody`` and the sources as ``schema:citation``.
+  ``schema:alternateName`` is the rating (``"false"``), with
+  ``schema:ratingValue``, ``bestRating`` and ``worstRating`` on the
+  ClaimReview export's scale (:data:`RATING_SCALE`; none for an opinion or
+  an unchecked fact), the note as ``schema:reviewBody`` and the sources as
+  ``schema:citation``.
 
 Records get IRIs under ``base`` (by default ``urn:newsfacts:<dataset id>:``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +37,7 @@ from newsfacts.timespec import TimePoint, TimeSpec
 from newsfacts.vocabulary import EntityKind, EventKind, Precision, Role
 
 from ._errors import MissingExtraError
+from ._ratings import BEST_RATING, RATING_SCALE, WORST_RATING
 
 if TYPE_CHECKING:
     import rdflib
@@ -55,6 +60,8 @@ WDT = "http://www.wikidata.org/prop/direct/"
 OA = "http://www.w3.org/ns/oa#"
 NEWSFACTS_VOCABULARY = "https://github.com/newsfacts/newsfacts/vocabulary#"
 """Terms of this package's own for what schema.org and Wikidata have no word for."""
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 TURTLE_FILE = "dataset.ttl"
 JSONLD_FILE = "dataset.jsonld"
@@ -246,6 +253,12 @@ class _Builder:
         self.add(rating, self.RDF.type, self.schema.Rating)
         self.text(rating, self.schema.alternateName, verdict.rating.value)
         self.text(rating, self.schema.name, verdict.rating.value)
+        # The ClaimReview export's numeric scale; an opinion or an unchecked fact has no number.
+        value = RATING_SCALE[verdict.rating].value
+        if value is not None:
+            self.add(rating, self.schema.ratingValue, self.rdflib.Literal(value))
+            self.add(rating, self.schema.bestRating, self.rdflib.Literal(BEST_RATING))
+            self.add(rating, self.schema.worstRating, self.rdflib.Literal(WORST_RATING))
 
     def annotation(
         self, node: rdflib.URIRef, span: Span, body: rdflib.URIRef, motivation: rdflib.URIRef
@@ -376,10 +389,37 @@ def write_turtle(dataset: Dataset, folder: Path) -> None:
     (folder / TURTLE_FILE).write_bytes(to_rdf(dataset).serialize(format="turtle", encoding="utf-8"))
 
 
+def _jsonld_context(graph: rdflib.Graph) -> dict[str, str]:
+    """The prefixes, and a plain key for each property whose local name no other property shares."""
+    context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
+    locals_: dict[str, set[str]] = {}
+    for predicate in set(graph.predicates()):
+        iri = str(predicate)
+        if iri == _RDF_TYPE:
+            continue  # written as "@type"
+        local = iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        locals_.setdefault(local, set()).add(iri)
+    for local, iris in sorted(locals_.items()):
+        if len(iris) == 1 and local and local not in context and not local.startswith("@"):
+            context[local] = next(iter(iris))
+    return context
+
+
 def write_jsonld(dataset: Dataset, folder: Path) -> None:
-    """``dataset.jsonld``: the graph of ``dataset`` as JSON-LD, compacted with its prefixes."""
+    """``dataset.jsonld``: the graph of ``dataset`` as JSON-LD a person can read as JSON.
+
+    Compacted with a context that gives each property a plain key
+    (``"name"``, ``"startDate"``, ``"hasSelector"``; a local name that two
+    vocabularies share keeps its prefix, ``"rdf:predicate"``), the nodes in
+    ``@graph`` ordered by ``@id`` and each node's keys in alphabetical order,
+    so two exports of one dataset are the same bytes.
+    """
     _rdflib()
     graph = to_rdf(dataset)
-    context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
-    data = graph.serialize(format="json-ld", context=context, indent=1, encoding="utf-8")
-    (folder / JSONLD_FILE).write_bytes(data)
+    data = graph.serialize(format="json-ld", context=_jsonld_context(graph), encoding="utf-8")
+    document = json.loads(data)
+    nodes = document.get("@graph")
+    if isinstance(nodes, list):
+        nodes.sort(key=lambda node: str(node.get("@id", "")))
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    (folder / JSONLD_FILE).write_text(text + "\n", encoding="utf-8", newline="\n")

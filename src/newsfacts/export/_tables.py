@@ -92,6 +92,21 @@ def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
     )
 
 
+_RECORD_TIME_FIELDS = (
+    _s("record_time_edtf", "when, from the public record, as EDTF"),
+    Field(
+        "record_time_earliest", "date", "when, from the public record: the first day it can mean"
+    ),
+    Field("record_time_latest", "date", "when, from the public record: the last day it can mean"),
+)
+
+
+def _record_time(time: TimeSpec | None) -> tuple[Cell, ...]:
+    if time is None:
+        return (None, None, None)
+    return (time.edtf, time.earliest if time.start is not None else None, time.latest)
+
+
 def _ref(ref: str | Literal | None, dataset: Dataset) -> tuple[str | None, str | None]:
     """(entity id, event id) for a reference that may name either."""
     if not isinstance(ref, str):
@@ -202,7 +217,7 @@ def _events(dataset: Dataset) -> Table:
             event.status.value,
             event.place,
             *_time(event.time),
-            event.record_time.edtf if event.record_time is not None else None,
+            *_record_time(event.record_time),
             event.record_place,
             event.part_of,
             event.cameo,
@@ -221,7 +236,7 @@ def _events(dataset: Dataset) -> Table:
             _s("status", "happened, scheduled, ongoing, proposed or did_not_happen"),
             _s("place", "id of the entity where it took place, as the article says"),
             *_time_fields("time", "when, as the article says"),
-            _s("record_time_edtf", "when, from the public record, as EDTF"),
+            *_RECORD_TIME_FIELDS,
             _s("record_place", "where, from the public record"),
             _s("part_of", "id of the larger event this one is part of"),
             _s("cameo", "CAMEO event code"),
@@ -273,7 +288,7 @@ def _statements(dataset: Dataset) -> Table:
             literal,
             statement.negated,
             *_time(statement.time),
-            statement.record_time.edtf if statement.record_time is not None else None,
+            *_record_time(statement.record_time),
             *_fact_tail(statement),
         )
 
@@ -291,7 +306,7 @@ def _statements(dataset: Dataset) -> Table:
             _s("object_literal", "the object, when it is words"),
             Field("negated", "boolean", "true when the relation is stated not to hold", True),
             *_time_fields("time", "when it holds, as the article says"),
-            _s("record_time_edtf", "when it holds, from the public record, as EDTF"),
+            *_RECORD_TIME_FIELDS,
             *_ATTRIBUTION_FIELDS,
         ),
         ("id",),
