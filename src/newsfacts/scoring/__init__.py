@@ -21,9 +21,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..dataset import Dataset
-from ..errors import DatasetError
-from ..loading import BUILTIN_DATASETS, DATASET_FILE, load, load_path
+from newsfacts.dataset import Dataset
+from newsfacts.errors import DatasetError
+from newsfacts.loading import BUILTIN_DATASETS, DATASET_FILE, load, load_path
+
 from ._items import Resolver, Unanchored, View, gold_view, view_of
 from ._layers import MATCHES, compare
 from ._results import Finding, LayerScore, Scores, TypeScore
@@ -86,7 +87,7 @@ def _system_view(system: Dataset | Path, gold: Dataset, resolver: Resolver) -> V
                 file=system.id,
             )
         entities = system.entities
-        return view_of(system, lambda ref: resolver.entity(ref, entities.get(ref)))
+        return view_of(system, lambda ref: resolver.declared(entities.get(ref), ref))
     suffix = system.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         from ._jsonl import read_jsonl
@@ -131,6 +132,4 @@ def score(gold: _Input, system: _Input, *, match: str = "strict") -> Scores:
     resolver = Resolver(gold_data)
     system_view = _system_view(system_data, gold_data, resolver)
     layers = compare(gold_data, gold_view(gold_data), system_view, match)
-    return Scores(
-        gold_data.id, match, layers, system_view.unanchored, dict(system_view.anchoring)
-    )
+    return Scores(gold_data.id, match, layers, system_view.unanchored, dict(system_view.anchoring))

@@ -26,7 +26,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from ..model import Span
+from newsfacts.model import Span
 
 __all__ = ["align", "overlapping", "same_span"]
 
@@ -77,9 +77,7 @@ class SpanIndex:
         return found
 
 
-def _components(
-    pairs: dict[tuple[int, int], int], n_gold: int
-) -> list[list[tuple[int, int, int]]]:
+def _components(pairs: dict[tuple[int, int], int], n_gold: int) -> list[list[tuple[int, int, int]]]:
     # Union-find over gold indices 0..n_gold-1 and system indices n_gold+j.
     parent: dict[int, int] = {}
 

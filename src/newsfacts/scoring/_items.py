@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from ..dataset import Dataset
-from ..errors import AmbiguousNameError, NotFoundError
-from ..model import Entity, Event, Literal, Mention, Span, Statement
-from ..names import fold
-from ..timespec import TimeSpec
-from ..vocabulary import Modality, Origin
+from newsfacts.dataset import Dataset
+from newsfacts.errors import AmbiguousNameError, NotFoundError
+from newsfacts.model import Entity, Event, Literal, Mention, Span, Statement
+from newsfacts.names import fold
+from newsfacts.timespec import TimeSpec
+from newsfacts.vocabulary import Modality, Origin
 
 __all__ = [
     "EventItem",
@@ -163,7 +163,7 @@ class Resolver:
     def __init__(self, gold: Dataset) -> None:
         self.gold = gold
         self._by_qid = {e.wikidata: e.id for e in gold.entities if e.wikidata is not None}
-        self._cache: dict[tuple[str, Entity | None], str] = {}
+        self._cache: dict[tuple[str, tuple[str, ...], str | None], str] = {}
 
     def _lookup(self, name: str) -> str | None:
         try:
@@ -171,34 +171,43 @@ class Resolver:
         except (NotFoundError, AmbiguousNameError, TypeError, ValueError):
             return None
 
-    def entity(self, ref: str, declared: Entity | None = None) -> str:
-        """The gold key of ``ref``; ``declared`` is the system's own record of it, if any."""
-        cache_key = (ref, declared)
+    def entity(self, ref: str, names: tuple[str, ...] = (), wikidata: str | None = None) -> str:
+        """The gold key of ``ref``; ``names`` and ``wikidata`` are the system's own record of it.
+
+        An entity the system declares (``names`` given) is resolved by its QID
+        and names before its id.
+        """
+        cache_key = (ref, names, wikidata)
         found = self._cache.get(cache_key)
         if found is not None:
             return found
-        key = self._resolve(ref, declared)
+        key = self._resolve(ref, names, wikidata)
         self._cache[cache_key] = key
         return key
 
-    def _resolve(self, ref: str, declared: Entity | None) -> str:
+    def _resolve(self, ref: str, names: tuple[str, ...], wikidata: str | None) -> str:
         gold = self.gold
-        if declared is not None:
-            if declared.wikidata is not None and declared.wikidata in self._by_qid:
-                return self._by_qid[declared.wikidata]
-            for name in declared.names:
-                found = self._lookup(name)
-                if found is not None:
-                    return found
+        if wikidata is not None and wikidata in self._by_qid:
+            return self._by_qid[wikidata]
+        for name in names:
+            found = self._lookup(name)
+            if found is not None:
+                return found
         if ref in gold.entities or ref in gold.events:
             return ref
         if ref in self._by_qid:
             return self._by_qid[ref]
-        if declared is None:
+        if not names:
             found = self._lookup(ref)
             if found is not None:
                 return found
         return UNRESOLVED + ref
+
+    def declared(self, entity: Entity | None, ref: str) -> str:
+        """The gold key of a system dataset's reference ``ref`` to ``entity`` (``None``: undeclared)."""
+        if entity is None:
+            return self.entity(ref)
+        return self.entity(ref, entity.names, entity.wikidata)
 
 
 def _type_of(gold: Dataset, key: str) -> str:
@@ -208,27 +217,30 @@ def _type_of(gold: Dataset, key: str) -> str:
     return "event" if key in gold.events else "unknown"
 
 
-def locate_timex(time: TimeSpec | None, evidence: tuple[Span, ...], label: str) -> TimexItem | None:
-    """The time expression of a fact: its words found in the fact's evidence.
+def locate_timex(
+    expression: str, value: TimeValue, evidence: tuple[Span, ...], label: str
+) -> TimexItem:
+    """A fact's time expression: its words found in the fact's evidence.
 
     The first evidence span (in the order given) holding the expression, and
     its first occurrence there; the span is ``None`` when no evidence holds it
-    (the words then stand for themselves). No expression, no time expression.
+    (the words then stand for themselves, compared as written).
     """
-    if time is None or not time.expression:
-        return None
-    value = TimeValue.of(time)
     for span in evidence:
-        at = span.text.find(time.expression)
+        at = span.text.find(expression)
         if at >= 0:
             start = span.start + at
             return TimexItem(
-                Span(start, start + len(time.expression), time.expression),
-                time.expression,
-                value,
-                label,
+                Span(start, start + len(expression), expression), expression, value, label
             )
-    return TimexItem(None, time.expression, value, label)
+    return TimexItem(None, expression, value, label)
+
+
+def _timex(time: TimeSpec | None, evidence: tuple[Span, ...], label: str) -> TimexItem | None:
+    # No expression, no time expression: a time the words do not give.
+    if time is None or not time.expression:
+        return None
+    return locate_timex(time.expression, TimeValue.of(time), evidence, label)
 
 
 def _rating(fact: Event | Statement) -> str | None:
@@ -281,7 +293,7 @@ def view_of(dataset: Dataset, resolve: Callable[[str], str] | None = None) -> Vi
             participants=frozenset((ref(p.entity), p.role.value) for p in e.participants),
             place=ref(e.place) if e.place is not None else None,
             time=TimeValue.of(e.time) if e.time is not None else None,
-            timex=locate_timex(e.time, e.evidence, e.id),
+            timex=_timex(e.time, e.evidence, e.id),
             status=e.status.value,
             cameo=e.cameo,
             plover=e.plover.value if e.plover is not None else None,
@@ -303,7 +315,7 @@ def view_of(dataset: Dataset, resolve: Callable[[str], str] | None = None) -> Vi
             negated=s.negated,
             qualifiers=frozenset((q.kind.value, obj(q.value)) for q in s.qualifiers),
             time=TimeValue.of(s.time) if s.time is not None else None,
-            timex=locate_timex(s.time, s.evidence, s.id),
+            timex=_timex(s.time, s.evidence, s.id),
             claimants=frozenset(ref(c) for c in s.attribution.claimants),
             modality=s.modality.value,
             rating=_rating(s),

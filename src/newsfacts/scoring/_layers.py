@@ -50,8 +50,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ..dataset import Dataset
-from ..model import Span
+from newsfacts.dataset import Dataset
+from newsfacts.model import Span
+
 from ._align import SpanIndex, align, overlapping, same_span
 from ._items import (
     EventItem,
@@ -72,8 +73,9 @@ _T = TypeVar("_T")
 _Pairs = list[tuple[int, int]]
 
 
-def _canonical(item: Any) -> str:
-    """A sort key from an item's content: never its ids, never its input order."""
+def _canonical(item: Any) -> tuple[tuple[tuple[int, int], ...], str]:
+    """A sort key from an item's content (its spans first): never its ids, never input order."""
+    spans: tuple[tuple[int, int], ...] = ()
     parts: list[object] = []
     for field in attrs.fields(type(item)):
         if field.name in ("label", "ref"):
@@ -81,14 +83,16 @@ def _canonical(item: Any) -> str:
         value = getattr(item, field.name)
         if isinstance(value, Span):
             value = (value.start, value.end)
+            spans += (value,)
         elif isinstance(value, tuple) and value and isinstance(value[0], Span):
             value = tuple((s.start, s.end) for s in value)
+            spans += value
         elif isinstance(value, frozenset):
             value = tuple(sorted(map(repr, value)))
         elif attrs.has(type(value)):
             value = _canonical(value)
         parts.append(value)
-    return repr(parts)
+    return spans, repr(parts)
 
 
 def _ordered(items: Iterable[_T]) -> list[_T]:
@@ -254,11 +258,14 @@ def _referents_text(keys: Iterable[str]) -> str:
     return ", ".join(sorted(keys)) or "nothing"
 
 
-def _mentions(out: _Layers, gold: Sequence[MentionItem], system: Sequence[MentionItem], relaxed: bool) -> None:
+def _mentions(
+    out: _Layers, gold: Sequence[MentionItem], system: Sequence[MentionItem], relaxed: bool
+) -> None:
     def similarity(g: MentionItem, s: MentionItem) -> int:
         agree = 4 * (g.referents == s.referents) + 2 * (g.metonymy == s.metonymy)
         agree += g.literal == s.literal
-        assert g.span is not None and s.span is not None
+        assert g.span is not None
+        assert s.span is not None
         return 1000 * agree + _permille(g.span, s.span)
 
     pairs = align(gold, system, _span_candidates(gold, relaxed, _spans), similarity)
@@ -279,7 +286,9 @@ def _mentions(out: _Layers, gold: Sequence[MentionItem], system: Sequence[Mentio
         return m.type
 
     out.slot("mentions", gold, system, pairs, lambda m: True, describe, _spans, type_of, inexact)
-    out.slot("mentions.linking", gold, system, pairs, lambda m: m.referents, describe, _spans, type_of)
+    out.slot(
+        "mentions.linking", gold, system, pairs, lambda m: m.referents, describe, _spans, type_of
+    )
     out.slot("mentions.literal", gold, system, pairs, literal_reading, describe, _spans, type_of)
     out.slot(
         "mentions.metonymic",
@@ -305,7 +314,9 @@ def _timexes(items: Iterable[EventItem | StatementItem]) -> list[TimexItem]:
     return _ordered(seen.values())
 
 
-def _times(out: _Layers, gold: Sequence[TimexItem], system: Sequence[TimexItem], relaxed: bool) -> None:
+def _times(
+    out: _Layers, gold: Sequence[TimexItem], system: Sequence[TimexItem], relaxed: bool
+) -> None:
     by_span = _span_candidates(gold, relaxed, _spans)
     by_words: dict[str, list[int]] = {}
     for i, g in enumerate(gold):
@@ -361,7 +372,9 @@ def _statement_core(s: StatementItem) -> Hashable:
     return (s.subject, s.predicate, s.object)
 
 
-def _events(out: _Layers, gold: Sequence[EventItem], system: Sequence[EventItem], pairs: _Pairs) -> None:
+def _events(
+    out: _Layers, gold: Sequence[EventItem], system: Sequence[EventItem], pairs: _Pairs
+) -> None:
     def describe(e: EventItem) -> str:
         return f"{e.label} ({e.kind})"
 
@@ -441,7 +454,9 @@ def _facts_together(
 ) -> tuple[list[EventItem | StatementItem], list[EventItem | StatementItem], _Pairs]:
     gold: list[EventItem | StatementItem] = [*gold_events, *gold_statements]
     system: list[EventItem | StatementItem] = [*system_events, *system_statements]
-    pairs = event_pairs + [(i + len(gold_events), j + len(system_events)) for i, j in statement_pairs]
+    pairs = event_pairs + [
+        (i + len(gold_events), j + len(system_events)) for i, j in statement_pairs
+    ]
     return gold, system, pairs
 
 
@@ -517,13 +532,23 @@ def compare(gold_dataset: Dataset, gold: View, system: View, match: str) -> dict
     def rating(f: EventItem | StatementItem) -> str | None:
         return f.rating
 
+    def rating_type(f: EventItem | StatementItem) -> str:
+        return f.rating or "none"
+
     def with_evidence(g: EventItem | StatementItem, s: EventItem | StatementItem) -> bool:
         if relaxed:
             return all(any(overlapping(a, b) for b in s.evidence) for a in g.evidence)
         return all(any(same_span(a, b) for b in s.evidence) for a in g.evidence)
 
     out.slot(
-        "verdicts.rating", facts_gold, facts_system, fact_pairs, rating, describe, _evidence, rating
+        "verdicts.rating",
+        facts_gold,
+        facts_system,
+        fact_pairs,
+        rating,
+        describe,
+        _evidence,
+        rating_type,
     )
     out.slot(
         "verdicts",
@@ -533,7 +558,7 @@ def compare(gold_dataset: Dataset, gold: View, system: View, match: str) -> dict
         rating,
         describe,
         _evidence,
-        rating,
+        rating_type,
         credit=with_evidence,
     )
     return out.scores

@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from ..model import Span
+from newsfacts.model import Span
+
 from ._items import Unanchored
 
 __all__ = ["Finding", "LayerScore", "Scores", "TypeScore"]
@@ -162,6 +163,14 @@ class LayerScore:
         return out
 
 
+def _frozen_layers(value: Mapping[str, LayerScore]) -> Mapping[str, LayerScore]:
+    return MappingProxyType(dict(value))
+
+
+def _frozen_counts(value: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen
 class Scores:
     """Every layer's score for one system against one gold dataset.
@@ -176,9 +185,9 @@ class Scores:
 
     gold: str
     match: str
-    layers: Mapping[str, LayerScore] = attrs.field(converter=MappingProxyType)
+    layers: Mapping[str, LayerScore] = attrs.field(converter=_frozen_layers)
     unanchored: tuple[Unanchored, ...] = ()
-    anchoring: Mapping[str, int] = attrs.field(factory=dict, converter=MappingProxyType)
+    anchoring: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_counts)
 
     def __getitem__(self, name: str) -> LayerScore:
         return self.layers[name]
