@@ -131,5 +131,5 @@ def score(gold: _Input, system: _Input, *, match: str = "strict") -> Scores:
     system_data = _load(system, "system")
     resolver = Resolver(gold_data)
     system_view = _system_view(system_data, gold_data, resolver)
-    layers = compare(gold_data, gold_view(gold_data), system_view, match)
+    layers = compare(resolver, gold_view(gold_data), system_view, match)
     return Scores(gold_data.id, match, layers, system_view.unanchored, dict(system_view.anchoring))

@@ -9,13 +9,16 @@ How it works, for every layer alike:
 2. *Components.* Candidate pairs link items into connected components; each
    component is aligned on its own, so the cost grows with the size of the
    components, not with the square of the input.
-3. *Optimal assignment.* Within a component, the alignment is the one with
+3. *Stages.* Relaxed matching first aligns what matches exactly, then what
+   is left by overlap: every exact match stays, so relaxed is never below
+   strict on any layer.
+4. *Optimal assignment.* Within a component, the alignment is the one with
    the most pairs and, among those, the highest total similarity (the layer's
    score of how far two items agree). It is solved as a linear sum
    assignment (``scipy.optimize.linear_sum_assignment``, the Jonker-Volgenant
    algorithm) over a matrix where each candidate pair weighs more than any
    sum of similarities can make up.
-4. *Ties.* Items enter the matrix in a canonical order (by their spans, then
+5. *Ties.* Items enter the matrix in a canonical order (by their spans, then
    their content, never their ids or input order), so equal inputs give equal
    alignments whatever the order or the ids of the records.
 """
@@ -133,24 +136,32 @@ def _assign(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
 def align(
     gold: Sequence[_G],
     system: Sequence[_S],
-    candidates: Callable[[int, _S], Iterable[int]],
+    stages: Sequence[Callable[[int, _S], Iterable[int]]],
     similarity: Callable[[_G, _S], int],
 ) -> list[tuple[int, int]]:
     """Pairs ``(gold index, system index)``, one-to-one, as the module describes.
 
-    ``gold`` and ``system`` must already be in canonical order. ``candidates``
-    gives, for a system item, the gold indices it may pair with;
+    ``gold`` and ``system`` must already be in canonical order. Each stage
+    gives, for a system item, the gold indices it may pair with; the items a
+    stage pairs are settled before the next stage aligns what is left (so
+    relaxed matching keeps every exact match and adds overlaps).
     ``similarity`` scores a pair (a non-negative int, higher is closer).
     """
-    pairs: dict[tuple[int, int], int] = {}
-    for j, item in enumerate(system):
-        for i in candidates(j, item):
-            if (i, j) not in pairs:
-                pairs[(i, j)] = similarity(gold[i], item)
-    if not pairs:
-        return []
     matched: list[tuple[int, int]] = []
-    for component in _components(pairs, len(gold)):
-        matched.extend(_assign(component))
+    taken_gold: set[int] = set()
+    taken_system: set[int] = set()
+    for candidates in stages:
+        pairs: dict[tuple[int, int], int] = {}
+        for j, item in enumerate(system):
+            if j in taken_system:
+                continue
+            for i in candidates(j, item):
+                if i not in taken_gold and (i, j) not in pairs:
+                    pairs[(i, j)] = similarity(gold[i], item)
+        for component in _components(pairs, len(gold)):
+            for i, j in _assign(component):
+                matched.append((i, j))
+                taken_gold.add(i)
+                taken_system.add(j)
     matched.sort()
     return matched

@@ -142,6 +142,8 @@ class View:
     unanchored: tuple[Unanchored, ...] = ()
     anchoring: Mapping[str, int] = attrs.field(factory=dict)
     """How many quotes were anchored by each method (``exact``, ``normalised``, ``approximate``)."""
+    event_names: Mapping[str, tuple[tuple[str, ...], str | None]] = attrs.field(factory=dict)
+    """Names and QID of each event reference, for events that no alignment pairs."""
 
 
 def literal_key(value: str) -> str:
@@ -163,6 +165,7 @@ class Resolver:
     def __init__(self, gold: Dataset) -> None:
         self.gold = gold
         self._by_qid = {e.wikidata: e.id for e in gold.entities if e.wikidata is not None}
+        self._events_by_qid = {e.wikidata: e.id for e in gold.events if e.wikidata is not None}
         self._cache: dict[tuple[str, tuple[str, ...], str | None], str] = {}
 
     def _lookup(self, name: str) -> str | None:
@@ -202,6 +205,17 @@ class Resolver:
             if found is not None:
                 return found
         return UNRESOLVED + ref
+
+    def event(self, names: tuple[str, ...], wikidata: str | None) -> str | None:
+        """The gold event a system event is, by its QID or one of its names; ``None`` if none."""
+        if wikidata is not None and wikidata in self._events_by_qid:
+            return self._events_by_qid[wikidata]
+        for name in names:
+            try:
+                return self.gold.events.lookup(name).id
+            except (NotFoundError, AmbiguousNameError, TypeError, ValueError):
+                continue
+        return None
 
     def declared(self, entity: Entity | None, ref: str) -> str:
         """The gold key of a system dataset's reference ``ref`` to ``entity`` (``None``: undeclared)."""
@@ -323,26 +337,31 @@ def view_of(dataset: Dataset, resolve: Callable[[str], str] | None = None) -> Vi
         for s in dataset.statements
         if s.origin is Origin.ARTICLE
     )
-    return View(dataset.article.sha256, mentions, events, statements)
+    names = {EVENT_REF + e.id: (e.names, e.wikidata) for e in dataset.events}
+    return View(dataset.article.sha256, mentions, events, statements, event_names=names)
 
 
 def gold_view(gold: Dataset) -> View:
     """Gold's own items: its ids are the keys; its event references are its event ids."""
     view = view_of(gold)
-    return resolve_events(view, {e.ref: e.label for e in view.events}, gold)
+    return resolve_events(view, {EVENT_REF + e.id: e.id for e in gold.events}, Resolver(gold))
 
 
-def resolve_events(view: View, events: Mapping[str, str], gold: Dataset) -> View:
-    """``view`` with its event references replaced by gold event ids (``events``).
+def resolve_events(view: View, events: Mapping[str, str], resolver: Resolver) -> View:
+    """``view`` with its event references replaced by gold event ids.
 
-    A reference to an event that was aligned to no gold event resolves to
+    ``events`` maps the references of aligned events to their gold ids; any
+    other event resolves by its names (:meth:`Resolver.event`), else to
     nothing in gold. Mention types are taken from gold where the key is gold's.
     """
+    gold = resolver.gold
 
     def key(value: str) -> str:
         if not value.startswith(EVENT_REF):
             return value
         found = events.get(value)
+        if found is None and value in view.event_names:
+            found = resolver.event(*view.event_names[value])
         return found if found is not None else UNRESOLVED + value.removeprefix(EVENT_REF)
 
     def keys(values: frozenset[str]) -> frozenset[str]:

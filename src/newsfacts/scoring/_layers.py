@@ -50,13 +50,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from newsfacts.dataset import Dataset
 from newsfacts.model import Span
 
 from ._align import SpanIndex, align, overlapping, same_span
 from ._items import (
     EventItem,
     MentionItem,
+    Resolver,
     StatementItem,
     TimexItem,
     View,
@@ -232,18 +232,19 @@ class _Layers:
         )
 
 
-def _span_candidates(
+def _span_stages(
     gold: Sequence[Any], relaxed: bool, spans: Callable[[Any], Iterable[Span]]
-) -> Callable[[int, Any], list[int]]:
+) -> list[Callable[[int, Any], list[int]]]:
+    """Candidates by span: equal ones, then (relaxed) overlapping ones."""
     index = SpanIndex((span, i) for i, item in enumerate(gold) for span in spans(item))
 
-    def candidates(j: int, item: Any) -> list[int]:
-        found: list[int] = []
-        for span in spans(item):
-            found.extend(index.overlapping(span) if relaxed else index.exact(span))
-        return found
+    def exact(j: int, item: Any) -> list[int]:
+        return [i for span in spans(item) for i in index.exact(span)]
 
-    return candidates
+    def overlap(j: int, item: Any) -> list[int]:
+        return [i for span in spans(item) for i in index.overlapping(span)]
+
+    return [exact, overlap] if relaxed else [exact]
 
 
 def _spans(item: MentionItem | TimexItem) -> tuple[Span, ...]:
@@ -268,7 +269,7 @@ def _mentions(
         assert s.span is not None
         return 1000 * agree + _permille(g.span, s.span)
 
-    pairs = align(gold, system, _span_candidates(gold, relaxed, _spans), similarity)
+    pairs = align(gold, system, _span_stages(gold, relaxed, _spans), similarity)
 
     def inexact(g: MentionItem, s: MentionItem) -> bool:
         return g.span is not None and s.span is not None and not same_span(g.span, s.span)
@@ -317,22 +318,20 @@ def _timexes(items: Iterable[EventItem | StatementItem]) -> list[TimexItem]:
 def _times(
     out: _Layers, gold: Sequence[TimexItem], system: Sequence[TimexItem], relaxed: bool
 ) -> None:
-    by_span = _span_candidates(gold, relaxed, _spans)
     by_words: dict[str, list[int]] = {}
     for i, g in enumerate(gold):
         if g.span is None:
             by_words.setdefault(" ".join(g.expression.split()), []).append(i)
 
-    def candidates(j: int, item: TimexItem) -> list[int]:
-        if item.span is None:
-            return by_words.get(" ".join(item.expression.split()), [])
-        return by_span(j, item)
+    def words(j: int, item: TimexItem) -> list[int]:
+        # Expressions found in no evidence are compared as written.
+        return by_words.get(" ".join(item.expression.split()), []) if item.span is None else []
 
     def similarity(g: TimexItem, s: TimexItem) -> int:
         overlap = _permille(g.span, s.span) if g.span is not None and s.span is not None else 1000
         return 1000 * (g.value == s.value) + overlap
 
-    pairs = align(gold, system, candidates, similarity)
+    pairs = align(gold, system, [words, *_span_stages(gold, relaxed, _spans)], similarity)
 
     def inexact(g: TimexItem, s: TimexItem) -> bool:
         return g.span is not None and s.span is not None and not same_span(g.span, s.span)
@@ -351,17 +350,15 @@ def _fact_pairs(
     core: Callable[[_T], Hashable],
     similarity: Callable[[_T, _T], int],
 ) -> _Pairs:
-    by_span = _span_candidates(gold, relaxed, _evidence)
     by_core: dict[Hashable, list[int]] = {}
     for i, g in enumerate(gold):
         by_core.setdefault(core(g), []).append(i)
 
-    def candidates(j: int, item: Any) -> list[int]:
-        if not item.evidence:
-            return by_core.get(core(item), [])
-        return by_span(j, item)
+    def by_content(j: int, item: Any) -> list[int]:
+        # A system fact with no evidence is aligned by what it states.
+        return by_core.get(core(item), []) if not item.evidence else []
 
-    return align(gold, system, candidates, similarity)
+    return align(gold, system, [by_content, *_span_stages(gold, relaxed, _evidence)], similarity)
 
 
 def _event_core(e: EventItem) -> Hashable:
@@ -460,7 +457,7 @@ def _facts_together(
     return gold, system, pairs
 
 
-def compare(gold_dataset: Dataset, gold: View, system: View, match: str) -> dict[str, LayerScore]:
+def compare(resolver: Resolver, gold: View, system: View, match: str) -> dict[str, LayerScore]:
     """Every layer's score of ``system`` against ``gold`` (both views of the same article)."""
     relaxed = match == "relaxed"
     out = _Layers()
@@ -484,7 +481,7 @@ def compare(gold_dataset: Dataset, gold: View, system: View, match: str) -> dict
     event_pairs = _fact_pairs(gold_events, system_events, relaxed, _event_core, event_similarity)
     # Statements and mentions that point at a system event now point at its gold match.
     event_map = {system_events[j].ref: gold_events[i].label for i, j in event_pairs}
-    system = resolve_events(system, event_map, gold_dataset)
+    system = resolve_events(system, event_map, resolver)
 
     _mentions(out, _ordered(gold.mentions), _ordered(system.mentions), relaxed)
 
