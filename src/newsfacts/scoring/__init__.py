@@ -30,6 +30,7 @@ from ._layers import MATCHES, compare
 from ._results import Finding, LayerScore, Scores, TypeScore
 
 __all__ = [
+    "EXAMPLE_SYSTEM",
     "MATCHES",
     "Finding",
     "LayerScore",
@@ -39,6 +40,14 @@ __all__ = [
     "Unanchored",
     "score",
 ]
+
+
+EXAMPLE_SYSTEM = Path(__file__).parent / "examples" / "system-output.jsonl"
+"""A small, deliberately imperfect system output for the built-in dataset (JSON Lines).
+
+A path inside the installed package (where it is installed as files, the
+usual case): the worked example of the documentation scores it.
+"""
 
 
 class ScoreError(DatasetError):

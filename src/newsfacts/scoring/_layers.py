@@ -73,14 +73,20 @@ _T = TypeVar("_T")
 _Pairs = list[tuple[int, int]]
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _canonical(item: Any) -> tuple[tuple[tuple[int, int], ...], str]:
     """A sort key from an item's content (its spans first): never its ids, never input order."""
+    kind = type(item)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = tuple(f.name for f in attrs.fields(kind) if f.name not in ("label", "ref"))
+        _FIELDS[kind] = names
     spans: tuple[tuple[int, int], ...] = ()
     parts: list[object] = []
-    for field in attrs.fields(type(item)):
-        if field.name in ("label", "ref"):
-            continue
-        value = getattr(item, field.name)
+    for name in names:
+        value = getattr(item, name)
         if isinstance(value, Span):
             value = (value.start, value.end)
             spans += (value,)
@@ -89,7 +95,7 @@ def _canonical(item: Any) -> tuple[tuple[tuple[int, int], ...], str]:
             spans += value
         elif isinstance(value, frozenset):
             value = tuple(sorted(map(repr, value)))
-        elif attrs.has(type(value)):
+        elif isinstance(value, TimexItem):
             value = _canonical(value)
         parts.append(value)
     return spans, repr(parts)
