@@ -102,9 +102,34 @@ def _components(pairs: dict[tuple[int, int], int], n_gold: int) -> list[list[tup
     return list(groups.values())
 
 
+def _evident(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]] | None:
+    """The optimum when it needs no search, else ``None``.
+
+    When every item of the smaller side has a best candidate (the first in
+    canonical order among the most similar) and no two share it, those pairs
+    are optimal: they are as many as there can be, and no assignment can
+    weigh more than the sum of each item's best. This is the common case (an
+    output close to gold), and it spares importing SciPy.
+    """
+    golds = {g for g, _, _ in pairs}
+    systems = {s for _, s, _ in pairs}
+    by_gold = len(golds) <= len(systems)
+    best: dict[int, tuple[int, int]] = {}
+    for g, s, weight in pairs:
+        item, other = (g, s) if by_gold else (s, g)
+        held = best.get(item)
+        if held is None or weight > held[0] or (weight == held[0] and other < held[1]):
+            best[item] = (weight, other)
+    chosen = [other for _, other in best.values()]
+    if len(set(chosen)) != len(chosen):
+        return None
+    return [(item, other) if by_gold else (other, item) for item, (_, other) in best.items()]
+
+
 def _assign(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    if len(pairs) == 1:
-        return [(pairs[0][0], pairs[0][1])]
+    evident = _evident(pairs)
+    if evident is not None:
+        return evident
     try:
         import numpy as np
         from scipy.optimize import linear_sum_assignment
