@@ -12,16 +12,9 @@ from newsfacts.scoring._align import align
 __all__: list[str] = []
 
 
-def _weights(
-    pairs: dict[tuple[int, int], int],
-) -> tuple[list[int], list[int], list[object]]:
-    golds = list(range(1 + max((g for g, _ in pairs), default=0)))
-    systems = list(range(1 + max((s for _, s in pairs), default=0)))
-    return golds, systems, [object() for _ in systems]
-
-
 def _run(pairs: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
-    golds, _, systems = _weights(pairs)
+    golds = list(range(1 + max((g for g, _ in pairs), default=0)))
+    systems = [object() for _ in range(1 + max((s for _, s in pairs), default=0))]
 
     def candidates(j: int, item: object) -> list[int]:
         return [g for (g, s) in pairs if s == j]
@@ -65,6 +58,7 @@ def test_the_alignment_is_as_good_as_scipy_on_the_whole_matrix(
     for (g, s), weight in pairs.items():
         matrix[g, s] = 1_000 + weight
     rows, columns = linear_sum_assignment(matrix, maximize=True)
-    best = [(int(g), int(s)) for g, s in zip(rows, columns, strict=True) if (g, s) in pairs]
+    assigned = zip(rows.tolist(), columns.tolist(), strict=True)
+    best = [(g, s) for g, s in assigned if (g, s) in pairs]
     assert len(found) == len(best)
     assert sum(pairs[p] for p in found) == sum(pairs[p] for p in best)
