@@ -46,7 +46,8 @@ def _with(
 
 
 def _assert_same(a: Scores, b: Scores) -> None:
-    for name, layer in a.layers.items():
+    for layer in a:
+        name = layer.name
         other = b[name]
         assert (layer.tp, layer.fp, layer.fn) == (other.tp, other.fp, other.fn), name
 
@@ -259,7 +260,8 @@ def test_relaxed_is_never_below_strict(ds: Dataset, data: st.DataObject) -> None
     system = _perturbed(ds, data)
     strict = score(ds, system, match="strict")
     relaxed = score(ds, system, match="relaxed")
-    for name, layer in strict.layers.items():
+    for layer in strict:
+        name = layer.name
         other = relaxed[name]
         assert other.tp >= layer.tp, name
         assert other.precision >= layer.precision, name

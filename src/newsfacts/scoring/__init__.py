@@ -141,4 +141,10 @@ def score(gold: _Input, system: _Input, *, match: str = "strict") -> Scores:
     resolver = Resolver(gold_data)
     system_view = _system_view(system_data, gold_data, resolver)
     layers = compare(resolver, gold_view(gold_data), system_view, match)
-    return Scores(gold_data.id, match, layers, system_view.unanchored, dict(system_view.anchoring))
+    return Scores(
+        gold_data.id,
+        match,
+        tuple(layers.values()),
+        system_view.unanchored,
+        anchoring=dict(system_view.anchoring),
+    )

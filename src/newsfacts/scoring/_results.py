@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -163,44 +163,59 @@ class LayerScore:
         return out
 
 
-def _frozen_layers(value: Mapping[str, LayerScore]) -> Mapping[str, LayerScore]:
-    return MappingProxyType(dict(value))
+def _layers(value: Iterable[LayerScore]) -> tuple[LayerScore, ...]:
+    return tuple(value)
 
 
-def _frozen_counts(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(value))
+def _counts(value: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(value.items()))
 
 
 @attrs.frozen
 class Scores:
     """Every layer's score for one system against one gold dataset.
 
-    ``layers`` maps a layer's name (``mentions``, ``mentions.linking``,
-    ``times.value``, ``events.arguments`` …, in report order) to its
-    :class:`LayerScore`; ``scores["events"]`` is a shortcut. ``unanchored``
-    lists the system's quotes that were not found in the article; the
-    records they belong to are scored all the same (they cannot be aligned
-    by their words). ``anchoring`` counts the quotes anchored by each method.
+    ``layers`` holds a :class:`LayerScore` per layer in report order;
+    ``scores["events"]`` is the one named (``mentions``, ``mentions.linking``,
+    ``times.value``, ``events.arguments`` …; ``KeyError`` for another name).
+    ``unanchored`` lists the system's quotes that were not found in the
+    article; the records they belong to are scored all the same (they cannot
+    be aligned by their words). ``anchoring`` counts the quotes anchored by
+    each method (``exact``, ``normalised``, ``approximate``).
     """
 
     gold: str
     match: str
-    layers: Mapping[str, LayerScore] = attrs.field(converter=_frozen_layers)
+    layers: tuple[LayerScore, ...] = attrs.field(converter=_layers)
     unanchored: tuple[Unanchored, ...] = ()
-    anchoring: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_counts)
+    _anchoring: tuple[tuple[str, int], ...] = attrs.field(
+        default=(), converter=_counts, alias="anchoring"
+    )
+
+    @property
+    def anchoring(self) -> Mapping[str, int]:
+        return MappingProxyType(dict(self._anchoring))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The layers' names, in report order."""
+        return tuple(layer.name for layer in self.layers)
 
     def __getitem__(self, name: str) -> LayerScore:
-        return self.layers[name]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(name)
 
     def __iter__(self) -> Iterator[LayerScore]:
-        return iter(self.layers.values())
+        return iter(self.layers)
 
     def as_dict(self, details: bool = False) -> dict[str, Any]:
         """JSON-ready: ``{"gold", "match", "layers": {name: {...}}, "unanchored", "anchoring"}``."""
         return {
             "gold": self.gold,
             "match": self.match,
-            "layers": {name: layer.as_dict(details) for name, layer in self.layers.items()},
+            "layers": {layer.name: layer.as_dict(details) for layer in self.layers},
             "unanchored": [{"where": u.where, "quote": u.quote} for u in self.unanchored],
             "anchoring": dict(self.anchoring),
         }
@@ -209,7 +224,7 @@ class Scores:
         """A table for people: one row per layer, with counts and scores."""
         header = f"{'layer':<22} {'TP':>5} {'FP':>5} {'FN':>5} {'P':>6} {'R':>6} {'F1':>6} {'macro F1':>8}"
         rows = [header, "-" * len(header)]
-        for layer in self.layers.values():
+        for layer in self.layers:
             macro = layer.macro_f1
             row = (
                 f"{layer.name:<22} {layer.tp:>5} {layer.fp:>5} {layer.fn:>5} "
@@ -222,7 +237,7 @@ class Scores:
     def details(self) -> str:
         """Each missed and each spurious item, layer by layer, with its evidence."""
         lines = []
-        for layer in self.layers.values():
+        for layer in self.layers:
             findings = (*layer.missed, *layer.spurious)
             if findings:
                 lines.append(f"{layer.name}:")
