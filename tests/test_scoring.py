@@ -16,7 +16,8 @@ import newsfacts
 from newsfacts import Article, Dataset, Entity, EntityKind, Mention, Metadata, Span
 from newsfacts.cli import EXIT_DATA, EXIT_OK, main
 from newsfacts.scoring import ScoreError, score
-from newsfacts.scoring._jsonl import SCHEMA_FILE, schema
+from newsfacts.scoring import system_schema as schema
+from newsfacts.scoring._jsonl import SCHEMA_FILE
 from newsfacts.vocabulary import (
     EventKind,
     EventStatus,

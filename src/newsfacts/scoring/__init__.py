@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from newsfacts.dataset import Dataset
 from newsfacts.errors import DatasetError
@@ -39,6 +40,7 @@ __all__ = [
     "TypeScore",
     "Unanchored",
     "score",
+    "system_schema",
 ]
 
 
@@ -111,6 +113,18 @@ def _system_view(system: Dataset | Path, gold: Dataset, resolver: Resolver) -> V
         "a JSON Lines file (.jsonl) or a brat standoff file (.ann)",
         file=str(system),
     )
+
+
+def system_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a line of JSON Lines system output, as shipped.
+
+    A fresh copy each call; the file is ``system-output.schema.json`` in this package.
+    """
+    import copy
+
+    from ._jsonl import schema
+
+    return copy.deepcopy(schema())
 
 
 def score(gold: _Input, system: _Input, *, match: str = "strict") -> Scores:

@@ -114,7 +114,15 @@ class Anchorer:
             return Anchored(self._span(origin[at], origin[end - 1] + 1), "normalised")
         if len(normal_quote) < MIN_APPROXIMATE:
             return None
-        from rapidfuzz import fuzz
+        try:
+            from rapidfuzz import fuzz
+        except ImportError:
+            from . import ScoreError
+
+            raise ScoreError(
+                "anchoring quotes approximately needs the optional 'score' extra: "
+                "pip install 'newsfacts[score]'"
+            ) from None
 
         found = fuzz.partial_ratio_alignment(normal_quote, normal_text, score_cutoff=THRESHOLD)
         if found is None or found.dest_end <= found.dest_start:

@@ -59,7 +59,14 @@ def schema() -> dict[str, Any]:
 
 @functools.cache
 def _validators() -> dict[str, Any]:
-    from jsonschema import Draft202012Validator
+    try:
+        from jsonschema import Draft202012Validator
+    except ImportError:
+        from . import ScoreError
+
+        raise ScoreError(
+            "reading JSON Lines needs the optional 'score' extra: pip install 'newsfacts[score]'"
+        ) from None
 
     whole = schema()
     defs = whole["$defs"]
