@@ -10,8 +10,9 @@ renaming them changes no score.
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -231,16 +232,50 @@ def _type_of(gold: Dataset, key: str) -> str:
     return "event" if key in gold.events else "unknown"
 
 
+class Sentences:
+    """An article's sentences, found by position (they are in text order)."""
+
+    def __init__(self, sentences: Sequence[Span]) -> None:
+        self.sentences = tuple(sentences)
+        self._starts = [s.start for s in self.sentences]
+
+    def around(self, spans: Iterable[Span]) -> list[Span]:
+        """The sentences that overlap any of ``spans``, in order, once each."""
+        found: dict[int, Span] = {}
+        for span in spans:
+            index = max(0, bisect.bisect_right(self._starts, span.start) - 1)
+            while index < len(self.sentences) and self.sentences[index].start < max(
+                span.end, span.start + 1
+            ):
+                sentence = self.sentences[index]
+                if sentence.end > span.start:
+                    found.setdefault(index, sentence)
+                index += 1
+        return [found[i] for i in sorted(found)]
+
+
 def locate_timex(
-    expression: str, value: TimeValue, evidence: tuple[Span, ...], label: str
+    expression: str,
+    value: TimeValue,
+    evidence: tuple[Span, ...],
+    label: str,
+    sentences: Sentences | None = None,
 ) -> TimexItem:
-    """A fact's time expression: its words found in the fact's evidence.
+    """A fact's time expression: its words found in the fact's evidence, else its sentence.
 
     The first evidence span (in the order given) holding the expression, and
-    its first occurrence there; the span is ``None`` when no evidence holds it
-    (the words then stand for themselves, compared as written).
+    its first occurrence there; failing that, the first of ``sentences`` that
+    overlaps the evidence and holds it. The span is ``None`` when none holds
+    it (the words then stand for themselves, compared as written).
     """
     for span in evidence:
+        at = span.text.find(expression)
+        if at >= 0:
+            start = span.start + at
+            return TimexItem(
+                Span(start, start + len(expression), expression), expression, value, label
+            )
+    for span in sentences.around(evidence) if sentences is not None else ():
         at = span.text.find(expression)
         if at >= 0:
             start = span.start + at
@@ -250,11 +285,13 @@ def locate_timex(
     return TimexItem(None, expression, value, label)
 
 
-def _timex(time: TimeSpec | None, evidence: tuple[Span, ...], label: str) -> TimexItem | None:
+def _timex(
+    time: TimeSpec | None, evidence: tuple[Span, ...], label: str, sentences: Sentences
+) -> TimexItem | None:
     # No expression, no time expression: a time the words do not give.
     if time is None or not time.expression:
         return None
-    return locate_timex(time.expression, TimeValue.of(time), evidence, label)
+    return locate_timex(time.expression, TimeValue.of(time), evidence, label, sentences)
 
 
 def _rating(fact: Event | Statement) -> str | None:
@@ -269,6 +306,7 @@ def view_of(dataset: Dataset, resolve: Callable[[str], str] | None = None) -> Vi
     :func:`resolve_events`.
     """
     event_ids = frozenset(dataset.events.ids)
+    sentences = Sentences(dataset.article.sentences)
 
     def ref(value: str) -> str:
         if value in event_ids:
@@ -307,7 +345,7 @@ def view_of(dataset: Dataset, resolve: Callable[[str], str] | None = None) -> Vi
             participants=frozenset((ref(p.entity), p.role.value) for p in e.participants),
             place=ref(e.place) if e.place is not None else None,
             time=TimeValue.of(e.time) if e.time is not None else None,
-            timex=_timex(e.time, e.evidence, e.id),
+            timex=_timex(e.time, e.evidence, e.id, sentences),
             status=e.status.value,
             cameo=e.cameo,
             plover=e.plover.value if e.plover is not None else None,
@@ -329,7 +367,7 @@ def view_of(dataset: Dataset, resolve: Callable[[str], str] | None = None) -> Vi
             negated=s.negated,
             qualifiers=frozenset((q.kind.value, obj(q.value)) for q in s.qualifiers),
             time=TimeValue.of(s.time) if s.time is not None else None,
-            timex=_timex(s.time, s.evidence, s.id),
+            timex=_timex(s.time, s.evidence, s.id, sentences),
             claimants=frozenset(ref(c) for c in s.attribution.claimants),
             modality=s.modality.value,
             rating=_rating(s),

@@ -25,6 +25,7 @@ from ._items import (
     EventItem,
     MentionItem,
     Resolver,
+    Sentences,
     StatementItem,
     TimeValue,
     TimexItem,
@@ -132,6 +133,7 @@ class _Reader:
     def __init__(self, file: Path, gold: Dataset, resolver: Resolver) -> None:
         self.file = file
         self.text = gold.article.text
+        self.sentences = Sentences(gold.article.sentences)
         self.anchorer = Anchorer(self.text)
         self.resolver = resolver
         self.unanchored: list[Unanchored] = []
@@ -196,7 +198,7 @@ class _Reader:
             )
             return value, TimexItem(span, words, value, label) if words else None
         if "expression" in time:
-            return value, locate_timex(time["expression"], value, evidence, label)
+            return value, locate_timex(time["expression"], value, evidence, label, self.sentences)
         return value, None
 
     def fact_common(self, record: dict[str, Any]) -> dict[str, Any]:
