@@ -17,7 +17,18 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfacts import Attribution, Dataset, Event, Literal, Mention, Span, Statement
+from newsfacts import (
+    Attribution,
+    Dataset,
+    Event,
+    Literal,
+    Mention,
+    Modality,
+    Rating,
+    Span,
+    Statement,
+    Verdict,
+)
 from newsfacts.scoring import Scores, score
 from strategies import datasets
 
@@ -107,6 +118,60 @@ def _spurious_mentions(ds: Dataset, data: st.DataObject, k: int) -> tuple[Mentio
             Mention(Span(start, end, text[start:end]), data.draw(st.sampled_from(entity_ids)))
         )
     return tuple(out)
+
+
+def _facts(ds: Dataset) -> list[Event | Statement]:
+    return [f for f in (*ds.events, *ds.statements) if f.origin.value == "article"]
+
+
+def _replacing(ds: Dataset, changed: dict[str, Event | Statement]) -> Dataset:
+    events = tuple(new if isinstance(new := changed.get(e.id), Event) else e for e in ds.events)
+    statements = tuple(
+        new if isinstance(new := changed.get(s.id), Statement) else s for s in ds.statements
+    )
+    return _with(ds, events=events, statements=statements)
+
+
+@SETTINGS
+@given(datasets(), st.data())
+def test_dropping_k_of_n_verdicts_or_attributions(ds: Dataset, data: st.DataObject) -> None:
+    layer = data.draw(st.sampled_from(("verdicts", "attribution")))
+    if layer == "verdicts":
+        items = [f for f in _facts(ds) if f.verdict is not None]
+    else:
+        items = [
+            f for f in _facts(ds) if f.attribution.claimants or f.modality is not Modality.ASSERTED
+        ]
+    n = len(items)
+    dropped = data.draw(st.lists(st.sampled_from(items), unique_by=lambda f: f.id)) if items else []
+    k = len(dropped)
+    if layer == "verdicts":
+        changed = {f.id: attrs.evolve(f, verdict=None) for f in dropped}
+    else:
+        changed = {
+            f.id: attrs.evolve(f, attribution=Attribution(), modality=Modality.ASSERTED)
+            for f in dropped
+        }
+    system = _replacing(ds, changed)
+    for match in MATCHES:
+        result = score(ds, system, match=match)[layer]
+        assert (result.tp, result.fp, result.fn) == (n - k, 0, k)
+        assert result.recall == ((n - k) / n if n else 1.0)
+
+
+@SETTINGS
+@given(datasets(), st.data())
+def test_adding_k_spurious_verdicts(ds: Dataset, data: st.DataObject) -> None:
+    n = sum(f.verdict is not None for f in _facts(ds))
+    bare = [f for f in _facts(ds) if f.verdict is None]
+    added = data.draw(st.lists(st.sampled_from(bare), unique_by=lambda f: f.id)) if bare else []
+    k = len(added)
+    changed = {f.id: attrs.evolve(f, verdict=Verdict(Rating.UNCHECKED)) for f in added}
+    system = _replacing(ds, changed)
+    for match in MATCHES:
+        result = score(ds, system, match=match)["verdicts"]
+        assert (result.tp, result.fp, result.fn) == (n, k, 0)
+        assert result.precision == (n / (n + k) if n + k else 1.0)
 
 
 @SETTINGS
