@@ -382,6 +382,22 @@ def test_a_line_that_is_not_json_is_named(tmp_path: Path) -> None:
         score(GOLD, path)
 
 
+def test_json_lines_are_split_at_newlines_only(tmp_path: Path) -> None:
+    # A JSON string may hold U+2028 as it is; it does not end the line. CRLF and a BOM are read.
+    mention = next(m for m in DS.mentions if not m.metonymy)
+    entity = {"type": "entity", "id": "someone", "name": "Some\u2028One"}
+    record = {
+        "type": "mention",
+        "span": {"start": mention.span.start, "end": mention.span.end},
+        "targets": [mention.target],
+    }
+    lines = [json.dumps(r, ensure_ascii=False) for r in (entity, record)]
+    assert "\u2028" in lines[0]
+    path = tmp_path / "system.jsonl"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    assert score(GOLD, path)["mentions.linking"].tp == 1
+
+
 def test_a_folder_that_is_not_a_dataset_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ScoreError, match="not a dataset folder"):
         score(GOLD, tmp_path)

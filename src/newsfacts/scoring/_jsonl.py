@@ -277,11 +277,13 @@ def read_jsonl(file: Path, gold: Dataset, resolver: Resolver) -> View:
     except OSError as error:
         raise ScoreError(f"cannot read: {error.strerror or error}", file=str(file)) from None
     try:
-        content = raw.decode("utf-8")
+        content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ScoreError(f"not UTF-8: byte {error.start}", file=str(file)) from None
     records: list[tuple[int, dict[str, Any]]] = []
-    for number, text in enumerate(content.splitlines(), start=1):
+    # JSON Lines separates records by "\n" alone: str.splitlines would also split
+    # at U+2028 and other characters a JSON string may hold as they are.
+    for number, text in enumerate(content.split("\n"), start=1):
         if not text.strip():
             continue
         try:
