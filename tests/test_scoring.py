@@ -505,3 +505,19 @@ def test_the_command_reports_bad_input_in_one_line(
     assert captured.err.startswith("newsfacts: ")
     assert captured.err.count("\n") == 1
     assert "Traceback" not in captured.err
+
+
+def test_macro_precision_counts_the_types_the_system_gave() -> None:
+    from newsfacts.scoring import LayerScore, TypeScore
+
+    layer = LayerScore(
+        "x",
+        tp=2,
+        fp=2,
+        fn=1,
+        by_type=(TypeScore("a", 2, 0, 0), TypeScore("b", 0, 2, 0), TypeScore("c", 0, 0, 1)),
+    )
+    assert layer.macro_precision == (1.0 + 0.0) / 2  # "c" was never claimed
+    assert layer.macro_recall == (1.0 + 0.0) / 2  # "b" is not in gold
+    assert layer.macro_f1 == (1.0 + 0.0 + 0.0) / 3
+    assert LayerScore("y", 1, 0, 0).macro_f1 is None

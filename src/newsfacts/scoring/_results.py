@@ -79,7 +79,8 @@ class LayerScore:
     (nothing claimed is nothing wrong; nothing to find is nothing missed).
     Macro scores average the per-type scores of ``by_type`` (a true positive
     and a miss count for the gold item's type, a false positive for the
-    system item's); ``None`` where the layer has no types.
+    system item's): precision over the types the system gave, recall over
+    the types gold has, F1 over all; ``None`` where the layer has no types.
 
     ``inexact`` counts the true positives whose spans only overlap (relaxed
     matching); the *partial* scores credit them half, as the SemEval-2013
@@ -108,10 +109,17 @@ class LayerScore:
         return _f1(self.precision, self.recall)
 
     def _macro(self, attribute: str) -> float | None:
-        if not self.by_type:
-            return None
-        values = [float(getattr(t, attribute)) for t in self.by_type]
-        return sum(values) / len(values)
+        # Precision is averaged over the types the system gave, recall over
+        # those gold has: a type nobody claimed is no evidence of precision.
+        if attribute == "precision":
+            types = [t for t in self.by_type if t.tp + t.fp]
+        elif attribute == "recall":
+            types = [t for t in self.by_type if t.tp + t.fn]
+        else:
+            types = list(self.by_type)
+        if not types:
+            return None if not self.by_type else 1.0
+        return sum(float(getattr(t, attribute)) for t in types) / len(types)
 
     @property
     def macro_precision(self) -> float | None:
