@@ -27,9 +27,19 @@ __all__: list[str] = []
 # not need: package metadata (the version is a constant), hashing (only the
 # validator checks the article's digest), zip reading (only a zipped install
 # reads its data through it).
-OPTIONAL = ("rdflib", "pandas", "networkx", "frictionless", "matplotlib", "numpy")
+OPTIONAL = (
+    "rdflib",
+    "pandas",
+    "networkx",
+    "frictionless",
+    "matplotlib",
+    "numpy",
+    "scipy",
+    "jsonschema",
+    "rapidfuzz",
+)
 HEAVY = ("importlib.metadata", "importlib_metadata", "hashlib", "zipfile")
-LAZY = ("newsfacts.validation", "newsfacts.cli", "newsfacts.export")
+LAZY = ("newsfacts.validation", "newsfacts.cli", "newsfacts.export", "newsfacts.scoring")
 
 PROBE = textwrap.dedent(
     """

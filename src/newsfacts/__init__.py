@@ -59,6 +59,9 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
+    import os
+
+    from .scoring import Scores
     from .validation import Problem
 
 __all__ = [
@@ -111,6 +114,7 @@ __all__ = [
     "load",
     "load_path",
     "mentions",
+    "score",
     "sources",
     "statements",
     "validate",
@@ -125,6 +129,22 @@ def validate(dataset: Dataset) -> tuple[Problem, ...]:
     from .validation import validate as _validate
 
     return _validate(dataset)
+
+
+def score(
+    gold: Dataset | str | os.PathLike[str],
+    system: Dataset | str | os.PathLike[str],
+    *,
+    match: str = "strict",
+) -> Scores:
+    """Score an extraction system's output against gold facts, layer by layer.
+
+    See :func:`newsfacts.scoring.score`; needs the ``score`` extra for
+    alignments that are not one to one from the start.
+    """
+    from .scoring import score as _score
+
+    return _score(gold, system, match=match)
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,7 @@
     newsfacts errors                       # the article's errors, with evidence and notes
     newsfacts export --format csv --out facts-csv
     newsfacts check path/to/dataset        # every consistency problem
+    newsfacts score GOLD SYSTEM --details  # a system's output against gold, layer by layer
     newsfacts --version
 
 Every command reads the default built-in dataset, another one with
@@ -411,6 +412,28 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_NOT_FOUND if problems else EXIT_OK
 
 
+def _score(args: argparse.Namespace, out: _Output) -> int:
+    from .scoring import score
+
+    scores = score(args.gold, args.system, match=args.match)
+
+    def lines() -> list[str]:
+        lines = [f"{args.system} against {args.gold} ({scores.match} matching)", ""]
+        lines.append(scores.table())
+        if scores.anchoring:
+            methods = ", ".join(f"{n} {m}" for m, n in sorted(scores.anchoring.items()))
+            lines.append(f"\nquotes anchored: {methods}")
+        if scores.unanchored:
+            lines.append(f"quotes not found in the article: {len(scores.unanchored)}")
+        if args.details:
+            details = scores.details()
+            lines += ["", details or "no misses, nothing spurious"]
+        return lines
+
+    out.emit(scores.as_dict(details=args.details), lines)
+    return EXIT_OK
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -480,6 +503,32 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="PATH",
         help="a dataset folder (default: the chosen dataset)",
+    )
+    json_only = argparse.ArgumentParser(add_help=False)
+    json_only.add_argument("--json", action="store_true", help="print JSON instead of text")
+    scoring = commands.add_parser(
+        "score",
+        parents=[json_only],
+        help="score a system's output against gold facts, layer by layer",
+        description="Score a system's output against gold facts: precision, recall and F1 "
+        "for mentions, time expressions, events, statements, attribution and verdicts.",
+    )
+    scoring.set_defaults(run=_score)
+    scoring.add_argument("gold", metavar="GOLD", help="a built-in dataset id or a dataset folder")
+    scoring.add_argument(
+        "system",
+        metavar="SYSTEM",
+        help="a built-in dataset id, a dataset folder, a JSON Lines file (.jsonl) "
+        "or a brat standoff file (.ann)",
+    )
+    scoring.add_argument(
+        "--match",
+        choices=("strict", "relaxed"),
+        default="strict",
+        help="strict: spans must be equal; relaxed: spans must overlap (default: strict)",
+    )
+    scoring.add_argument(
+        "--details", action="store_true", help="list each missed and each spurious item"
     )
     return parser
 

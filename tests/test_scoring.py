@@ -1,0 +1,523 @@
+"""The scorer: newsfacts.score and ``newsfacts score``, on the built-in dataset and the shipped example."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsfacts
+from newsfacts import Article, Dataset, Entity, EntityKind, Mention, Metadata, Span
+from newsfacts.cli import EXIT_DATA, EXIT_OK, main
+from newsfacts.scoring import ScoreError, score
+from newsfacts.scoring import system_schema as schema
+from newsfacts.scoring._jsonl import SCHEMA_FILE
+from newsfacts.vocabulary import (
+    EventKind,
+    EventStatus,
+    Modality,
+    PloverType,
+    Predicate,
+    QualifierKind,
+    Rating,
+    Role,
+)
+
+__all__: list[str] = []
+
+DS = newsfacts.load()
+GOLD = DS.id
+EXAMPLE = Path(newsfacts.__file__).parent / "scoring" / "examples" / "system-output.jsonl"
+ARTICLE_EVENTS = [e for e in DS.events if e.origin.value == "article"]
+ARTICLE_STATEMENTS = [s for s in DS.statements if s.origin.value == "article"]
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _write(tmp_path: Path, records: list[dict[str, Any]], name: str = "system.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+# --- the built-in dataset against itself ------------------------------------------
+
+
+@pytest.mark.parametrize("match", ["strict", "relaxed"])
+def test_the_builtin_dataset_scores_perfectly_against_itself(match: str) -> None:
+    scores = newsfacts.score(GOLD, GOLD, match=match)
+    assert scores.match == match
+    for layer in scores:
+        assert (layer.fp, layer.fn, layer.f1) == (0, 0, 1.0), layer.name
+    # Every mention and every fact of the article is an item.
+    assert scores["mentions"].tp == len(DS.mentions)
+    assert scores["events"].tp == len(ARTICLE_EVENTS)
+    assert scores["statements"].tp == len(ARTICLE_STATEMENTS)
+    assert scores["events.arguments"].tp == sum(len(e.participants) for e in ARTICLE_EVENTS)
+    assert scores["mentions.metonymic"].tp == sum(m.metonymy for m in DS.mentions)
+    facts: list[newsfacts.Event | newsfacts.Statement] = [*ARTICLE_EVENTS, *ARTICLE_STATEMENTS]
+    assert scores["verdicts"].tp == sum(f.verdict is not None for f in facts)
+
+
+def test_a_dataset_object_or_a_folder_scores_as_its_id(tmp_path: Path) -> None:
+    from newsfacts.loading import dump_files
+
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for name, data in dump_files(DS).items():
+        (folder / name).write_bytes(data)
+    by_id = score(GOLD, GOLD).as_dict()
+    assert score(DS, folder).as_dict() == by_id
+    assert score(str(folder), DS).as_dict() == by_id
+
+
+# --- the shipped example ---------------------------------------------------------
+
+
+def test_the_example_is_scored_against_every_gold_item() -> None:
+    scores = score(GOLD, EXAMPLE)
+    # Whatever the system finds, every gold item is either found or missed.
+    assert scores["mentions"].tp + scores["mentions"].fn == len(DS.mentions)
+    assert scores["events"].tp + scores["events"].fn == len(ARTICLE_EVENTS)
+    assert scores["statements"].tp + scores["statements"].fn == len(ARTICLE_STATEMENTS)
+    records = _lines(EXAMPLE)
+    assert scores["mentions"].tp + scores["mentions"].fp == sum(
+        r["type"] == "mention" for r in records
+    )
+    assert scores["events"].tp + scores["events"].fp == sum(r["type"] == "event" for r in records)
+
+
+def test_unanchored_quotes_are_reported_with_their_line() -> None:
+    text = DS.article.text
+    expected = []
+    for number, line in enumerate(EXAMPLE.read_text("utf-8").splitlines(), start=1):
+        record = json.loads(line)
+        for anchor in (record.get("span"), *record.get("evidence", ())):
+            if anchor and "quote" in anchor and anchor["quote"] not in text:
+                expected.append((number, anchor["quote"]))
+    scores = score(GOLD, EXAMPLE)
+    reported = [(u.where, u.quote) for u in scores.unanchored]
+    not_found = [q for q in reported if q[1] not in text.replace("\u2019", "'")]
+    assert not_found, "the example has a quote that is nowhere in the article"
+    for where, quote in not_found:
+        assert any(f"line {n}," in where and q == quote for n, q in expected), (where, quote)
+    # Such a mention is still scored: as a false positive, never dropped.
+    assert scores["mentions"].fp >= len(
+        [q for q in not_found if "$.span" in dict(reported).get(q[0], q[0])]
+    )
+
+
+def test_quotes_are_anchored_exactly_then_normalised_then_approximately() -> None:
+    scores = score(GOLD, EXAMPLE)
+    assert set(scores.anchoring) == {"exact", "normalised", "approximate"}
+    total = sum(
+        1
+        for r in _lines(EXAMPLE)
+        for a in (r.get("span"), *r.get("evidence", ()))
+        if a and "quote" in a
+    )
+    assert sum(scores.anchoring.values()) + len(scores.unanchored) == total
+
+
+def test_the_literal_reading_of_a_metonymy_is_scored_apart() -> None:
+    # The example links "Moscow offered" to the city: the literal reading is
+    # right, the metonymic one (Russia) is missed.
+    scores = score(GOLD, EXAMPLE)
+    metonymy = next(m for m in DS.mentions if m.metonymy and m.span.text == "Moscow")
+    where = f"at {metonymy.span.start}"
+    assert any(where in f.description for f in scores["mentions.metonymic"].missed)
+    assert not any(where in f.description for f in scores["mentions.literal"].missed)
+    assert any(where in f.description for f in scores["mentions.linking"].missed)
+
+
+@pytest.mark.parametrize("system", [EXAMPLE, GOLD])
+def test_relaxed_is_never_below_strict_on_the_example(system: object) -> None:
+    strict, relaxed = score(GOLD, system, match="strict"), score(GOLD, system, match="relaxed")  # type: ignore[arg-type]
+    for layer in strict:
+        name = layer.name
+        assert relaxed[name].f1 >= layer.f1, name
+
+
+# --- layer by layer ---------------------------------------------------------------
+
+
+def _event_line(event: newsfacts.Event, **changes: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "type": "event",
+        "kind": event.kind.value,
+        "evidence": [{"start": s.start, "end": s.end} for s in event.evidence],
+        "participants": [{"entity": p.entity, "role": p.role.value} for p in event.participants],
+    }
+    record.update(changes)
+    return record
+
+
+def test_a_right_time_value_on_a_nearby_span_is_credited_in_relaxed_mode(tmp_path: Path) -> None:
+    event = next(
+        e
+        for e in ARTICLE_EVENTS
+        if e.time is not None
+        and e.time.expression
+        and any(e.time.expression in s.text for s in e.evidence)
+    )
+    assert event.time is not None
+    assert event.time.expression is not None
+    span = next(s for s in event.evidence if event.time.expression in s.text)
+    start = span.start + span.text.index(event.time.expression)
+    time = {
+        "edtf": event.time.edtf,
+        "earliest": event.time.earliest.isoformat(),
+        "latest": event.time.latest.isoformat(),
+        "expression": event.time.expression,
+        # One code point more than the gold words.
+        "span": {"start": start, "end": start + len(event.time.expression) + 1},
+    }
+    path = _write(tmp_path, [_event_line(event, time=time)])
+    strict, relaxed = score(GOLD, path), score(GOLD, path, match="relaxed")
+    assert (strict["times.value"].tp, relaxed["times.value"].tp) == (0, 1)
+    assert relaxed["times"].inexact == 1
+    assert relaxed["events.time"].tp == strict["events.time"].tp == 1
+
+
+def test_a_verdict_counts_only_with_its_whole_evidence() -> None:
+    fact = next(f for f in ARTICLE_EVENTS if f.verdict is not None and len(f.evidence) > 1)
+    cut = attrs.evolve(fact, evidence=fact.evidence[:1])
+    system = Dataset(
+        DS.metadata,
+        DS.article,
+        tuple(DS.entities),
+        tuple(cut if e.id == fact.id else e for e in DS.events),
+        tuple(DS.statements),
+        DS.mentions,
+        tuple(DS.sources),
+    )
+    scores = score(DS, system)
+    assert scores["verdicts.rating"].fn == 0
+    assert (scores["verdicts"].fn, scores["verdicts"].fp) == (1, 1)
+    assert [f.description for f in scores["verdicts"].missed] == [fact.id]
+
+
+def test_a_reported_claim_flattened_into_a_fact_is_an_attribution_miss() -> None:
+    reported = next(s for s in ARTICLE_STATEMENTS if s.attribution.claimants)
+    flat = attrs.evolve(reported, attribution=newsfacts.Attribution(), modality=Modality.ASSERTED)
+    system = Dataset(
+        DS.metadata,
+        DS.article,
+        tuple(DS.entities),
+        tuple(DS.events),
+        tuple(flat if s.id == reported.id else s for s in DS.statements),
+        DS.mentions,
+        tuple(DS.sources),
+    )
+    scores = score(DS, system)
+    assert (scores["attribution"].fn, scores["attribution"].fp) == (1, 0)
+    assert scores["statements"].fn == 0
+
+
+def test_references_resolve_by_qid_and_by_name(tmp_path: Path) -> None:
+    entity = next(e for e in DS.entities if e.wikidata is not None)
+    mention = next(m for m in DS.mentions if m.target == entity.id)
+    span = {"start": mention.span.start, "end": mention.span.end}
+    for target in (entity.wikidata, entity.name.upper(), entity.id):
+        assert target is not None
+        path = _write(tmp_path, [{"type": "mention", "span": span, "targets": [target]}])
+        assert score(GOLD, path)["mentions.linking"].tp == 1, target
+
+
+def test_a_system_without_evidence_is_aligned_by_what_it_states(tmp_path: Path) -> None:
+    statement = next(s for s in ARTICLE_STATEMENTS if isinstance(s.object, str) and not s.negated)
+    line = {
+        "type": "statement",
+        "subject": statement.subject,
+        "predicate": statement.predicate.value,
+        "object": statement.object,
+    }
+    assert score(GOLD, _write(tmp_path, [line]))["statements"].tp == 1
+
+
+def test_details_list_misses_and_spurious_items_with_evidence() -> None:
+    scores = score(GOLD, EXAMPLE)
+    events = scores["events"]
+    assert len(events.missed) == events.fn
+    assert len(events.spurious) == events.fp
+    assert all(f.evidence for f in (*events.missed, *events.spurious))
+    text = scores.details()
+    for finding in events.spurious:
+        assert str(finding) in text
+    data = scores.as_dict(details=True)
+    assert len(data["layers"]["events"]["missed"]) == events.fn
+
+
+# --- agreement with nervaluate ----------------------------------------------------
+
+
+@st.composite
+def _span_pairs(draw: st.DrawFn) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Gold and predicted spans in slots of 12 code points, at most one of each per slot."""
+    slots = draw(st.integers(1, 12))
+    gold: list[tuple[int, int]] = []
+    predicted: list[tuple[int, int]] = []
+    for slot in range(slots):
+        base = slot * 13
+        for spans in (gold, predicted):
+            if draw(st.booleans()):
+                start = draw(st.integers(0, 10))
+                end = draw(st.integers(start + 1, 12))
+                spans.append((base + start, base + end))
+    return gold, predicted
+
+
+def _mentions_only(text: str, spans: list[tuple[int, int]]) -> Dataset:
+    article = Article(
+        id="slots",
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        sentences=(Span(0, len(text), text),),
+        publisher="Test",
+    )
+    entity = Entity(id="thing", kind=EntityKind.ORGANIZATION, name="Thing")
+    return Dataset(
+        Metadata("slots", "Slots"),
+        article,
+        (entity,),
+        mentions=[Mention(Span(s, e, text[s:e]), "thing") for s, e in spans],
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(_span_pairs())
+def test_mention_spans_score_as_nervaluate_does(
+    pairs: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+) -> None:
+    from nervaluate import Evaluator  # type: ignore[import-untyped]
+
+    gold_spans, predicted_spans = pairs
+    if not gold_spans or not predicted_spans:
+        return  # nervaluate gives 0 where an empty denominator gives 1.0 here
+    text = ("x" * 12 + " ") * 12
+    gold, system = _mentions_only(text, gold_spans), _mentions_only(text, predicted_spans)
+    # nervaluate's ends are inclusive.
+    true = [[{"label": "M", "start": s, "end": e - 1} for s, e in gold_spans]]
+    pred = [[{"label": "M", "start": s, "end": e - 1} for s, e in predicted_spans]]
+    theirs = Evaluator(true, pred, tags=["M"]).evaluate()["overall"]
+    strict = score(gold, system, match="strict")["mentions"]
+    relaxed = score(gold, system, match="relaxed")["mentions"]
+    assert strict.precision == pytest.approx(theirs["strict"].precision)
+    assert strict.recall == pytest.approx(theirs["strict"].recall)
+    assert strict.f1 == pytest.approx(theirs["strict"].f1)
+    assert relaxed.partial_precision == pytest.approx(theirs["partial"].precision)
+    assert relaxed.partial_recall == pytest.approx(theirs["partial"].recall)
+    assert relaxed.partial_f1 == pytest.approx(theirs["partial"].f1)
+    assert relaxed.precision == pytest.approx(theirs["ent_type"].precision)
+    assert relaxed.recall == pytest.approx(theirs["ent_type"].recall)
+
+
+# --- input and errors -------------------------------------------------------------
+
+
+def test_the_schema_names_every_term_of_the_vocabulary() -> None:
+    defs = schema()["$defs"]
+    assert defs["event"]["properties"]["kind"]["enum"] == [k.value for k in EventKind]
+    assert defs["event"]["properties"]["status"]["enum"] == [s.value for s in EventStatus]
+    assert defs["event"]["properties"]["plover"]["enum"] == [p.value for p in PloverType]
+    role = defs["event"]["properties"]["participants"]["items"]["properties"]["role"]
+    assert role["enum"] == [r.value for r in Role]
+    assert defs["statement"]["properties"]["predicate"]["enum"] == [p.value for p in Predicate]
+    qualifier = defs["statement"]["properties"]["qualifiers"]["items"]["properties"]["kind"]
+    assert qualifier["enum"] == [q.value for q in QualifierKind]
+    for kind in ("event", "statement"):
+        assert defs[kind]["properties"]["modality"]["enum"] == [m.value for m in Modality]
+        assert defs[kind]["properties"]["verdict"]["enum"] == [r.value for r in Rating]
+
+
+def test_the_example_is_valid_against_the_schema() -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema())
+    for record in _lines(EXAMPLE):
+        validator.validate(record)
+    assert (Path(newsfacts.__file__).parent / "scoring" / SCHEMA_FILE).is_file()
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ({"type": "event", "kind": "meetin"}, "$.kind"),
+        ({"type": "mention", "span": {"quote": "Abbas"}, "targets": "abbas"}, "$.targets"),
+        (
+            {"type": "event", "kind": "meeting", "participants": [{"entity": "x", "role": "boss"}]},
+            "$.participants[0].role",
+        ),
+        ({"type": "statement", "subject": "x", "predicate": "member_of"}, "$"),
+        ({"type": "fact"}, "$.type"),
+        ({"type": "mention", "span": {"start": 0, "end": 99999}, "targets": ["x"]}, "$.span"),
+    ],
+)
+def test_a_line_breaking_the_schema_is_named_by_line_and_field(
+    tmp_path: Path, record: dict[str, Any], field: str
+) -> None:
+    good = {"type": "mention", "span": {"quote": "Abbas"}, "targets": ["mahmoud-abbas"]}
+    path = _write(tmp_path, [good, good, record])
+    with pytest.raises(ScoreError) as caught:
+        score(GOLD, path)
+    assert caught.value.path == f"line 3, {field}"
+    assert str(path) in str(caught.value)
+
+
+def test_a_line_that_is_not_json_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"type": "article", "sha256": "00"}\n{not json\n', "utf-8")
+    with pytest.raises(ScoreError, match="line 1"):
+        score(GOLD, path)
+    path.write_text("\n{not json\n", "utf-8")
+    with pytest.raises(ScoreError, match=r"line 2, \$: not valid JSON"):
+        score(GOLD, path)
+
+
+def test_json_lines_are_split_at_newlines_only(tmp_path: Path) -> None:
+    # A JSON string may hold U+2028 as it is; it does not end the line. CRLF and a BOM are read.
+    mention = next(m for m in DS.mentions if not m.metonymy)
+    entity = {"type": "entity", "id": "someone", "name": "Some\u2028One"}
+    record = {
+        "type": "mention",
+        "span": {"start": mention.span.start, "end": mention.span.end},
+        "targets": [mention.target],
+    }
+    lines = [json.dumps(r, ensure_ascii=False) for r in (entity, record)]
+    assert "\u2028" in lines[0]
+    path = tmp_path / "system.jsonl"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    assert score(GOLD, path)["mentions.linking"].tp == 1
+
+
+def test_a_folder_that_is_not_a_dataset_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ScoreError, match="not a dataset folder"):
+        score(GOLD, tmp_path)
+    with pytest.raises(ScoreError, match="no such dataset"):
+        score(GOLD, tmp_path / "missing")
+    with pytest.raises(ScoreError, match="gold must be a dataset"):
+        score(EXAMPLE, GOLD)
+
+
+def test_a_system_of_another_article_is_refused(tmp_path: Path) -> None:
+    other = attrs.evolve(
+        DS.article,
+        text=DS.article.text + " ",
+        sha256=hashlib.sha256((DS.article.text + " ").encode()).hexdigest(),
+    )
+    system = Dataset(DS.metadata, other, tuple(DS.entities))
+    with pytest.raises(ScoreError, match="another text"):
+        score(DS, system)
+    path = _write(tmp_path, [{"type": "article", "sha256": other.sha256}])
+    with pytest.raises(ScoreError, match="another text") as caught:
+        score(DS, path)
+    assert caught.value.path == "line 1, $.sha256"
+    ann = tmp_path / "other.ann"
+    ann.write_text("T1\tPerson 0 5\tx\n", "utf-8")
+    ann.with_suffix(".txt").write_text(other.text, "utf-8")
+    with pytest.raises(ScoreError, match="another text"):
+        score(DS, ann)
+
+
+def test_wrong_arguments_raise_type_and_value_errors() -> None:
+    with pytest.raises(ValueError, match="match must be one of"):
+        score(GOLD, GOLD, match="loose")
+    with pytest.raises(TypeError, match="system must be"):
+        score(GOLD, 3)  # type: ignore[arg-type]
+
+
+# --- brat standoff ----------------------------------------------------------------
+
+
+def test_brat_mentions_and_events_are_read(tmp_path: Path) -> None:
+    text = DS.article.text
+    event = next(e for e in ARTICLE_EVENTS if e.kind is EventKind.VISIT)
+    agent = next(p.entity for p in event.participants if p.role is Role.AGENT)
+    agent_mention = next(m for m in DS.mentions if m.target == agent)
+    metonymy = next(m for m in DS.mentions if m.metonymy)
+    qid = DS.entities[metonymy.target].wikidata
+    trigger = event.evidence[0]
+    lines = [
+        f"T1\tPerson {agent_mention.span.start} {agent_mention.span.end}\t{agent_mention.span.text}",
+        f"N1\tReference T1 newsfacts:{agent}\t{agent_mention.span.text}",
+        f"T2\tState {metonymy.span.start} {metonymy.span.end}\t{metonymy.span.text}",
+        f"N2\tReference T2 Wikidata:{qid}\t{metonymy.span.text}",
+        "A1\tMetonymy T2",
+        f"T3\tVisit {trigger.start} {trigger.start + 5}\t{text[trigger.start : trigger.start + 5]}",
+        "E1\tVisit:T3 Agent:T1",
+    ]
+    ann = tmp_path / "system.ann"
+    ann.write_text("\n".join(lines) + "\n", "utf-8")
+    ann.with_suffix(".txt").write_bytes(text.encode("utf-8"))
+    scores = score(GOLD, ann, match="relaxed")
+    assert (scores["mentions"].tp, scores["mentions"].fp) == (2, 0)
+    assert scores["mentions.linking"].tp == 2
+    assert scores["mentions.metonymic"].tp == 1
+    assert (scores["events"].tp, scores["events.kind"].tp) == (1, 1)
+    assert scores["events.arguments"].tp == 1
+
+
+def test_a_bad_brat_line_is_named(tmp_path: Path) -> None:
+    ann = tmp_path / "system.ann"
+    ann.write_text("T1\tPerson 0 5\tPales\nE1\tPicnic:T1\n", "utf-8")
+    ann.with_suffix(".txt").write_bytes(DS.article.text.encode("utf-8"))
+    with pytest.raises(ScoreError, match="unknown event kind 'Picnic'") as caught:
+        score(GOLD, ann)
+    assert caught.value.path == "line 2"
+
+
+# --- the command ------------------------------------------------------------------
+
+
+def test_the_command_prints_a_table_json_and_details(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", GOLD, str(EXAMPLE)]) == EXIT_OK
+    out = capsys.readouterr().out
+    scores = score(GOLD, EXAMPLE)
+    assert scores.table() in out
+    assert main(["score", GOLD, str(EXAMPLE), "--json", "--match", "relaxed"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data == json.loads(json.dumps(score(GOLD, EXAMPLE, match="relaxed").as_dict()))
+    assert main(["score", GOLD, str(EXAMPLE), "--details"]) == EXIT_OK
+    assert scores.details() in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad", ["folder", "schema", "article"])
+def test_the_command_reports_bad_input_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    if bad == "folder":
+        system = str(tmp_path)
+    elif bad == "schema":
+        system = str(_write(tmp_path, [{"type": "event", "kind": "meetin"}]))
+    else:
+        system = str(_write(tmp_path, [{"type": "article", "sha256": "0" * 64}]))
+    assert main(["score", GOLD, system]) == EXIT_DATA
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("newsfacts: ")
+    assert captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err
+
+
+def test_macro_precision_counts_the_types_the_system_gave() -> None:
+    from newsfacts.scoring import LayerScore, TypeScore
+
+    layer = LayerScore(
+        "x",
+        tp=2,
+        fp=2,
+        fn=1,
+        by_type=(TypeScore("a", 2, 0, 0), TypeScore("b", 0, 2, 0), TypeScore("c", 0, 0, 1)),
+    )
+    assert layer.macro_precision == (1.0 + 0.0) / 2  # "c" was never claimed
+    assert layer.macro_recall == (1.0 + 0.0) / 2  # "b" is not in gold
+    assert layer.macro_f1 == (1.0 + 0.0 + 0.0) / 3
+    assert LayerScore("y", 1, 0, 0).macro_f1 is None
