@@ -59,6 +59,8 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
+    import os
+
     from .validation import Problem
 
 __all__ = [
@@ -106,6 +108,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "article",
+    "build",
     "entities",
     "events",
     "load",
@@ -125,6 +128,17 @@ def validate(dataset: Dataset) -> tuple[Problem, ...]:
     from .validation import validate as _validate
 
     return _validate(dataset)
+
+
+def build(source: str | os.PathLike[str], out: str | os.PathLike[str] | None = None) -> Dataset:
+    """Build the dataset a source describes, writing its canonical folder to ``out`` if given.
+
+    See :func:`newsfacts.building.build`; raises
+    :class:`~newsfacts.source.SourceError` with every problem of the source.
+    """
+    from .building import build as _build
+
+    return _build(source, out)
 
 
 def __getattr__(name: str) -> Any:

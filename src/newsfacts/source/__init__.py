@@ -1,7 +1,7 @@
 """Datasets authored as data: a source a person writes, built into the canonical folder.
 
 A source is a folder holding the article's text, ``article.txt`` (UTF-8,
-byte for byte), beside one or a few TOML files (read with :mod:`tomllib`, in
+byte for byte), beside one or a few TOML files (read with ``tomllib``, in
 name order) holding:
 
 ``[dataset]``

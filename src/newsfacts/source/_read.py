@@ -21,6 +21,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.model import Article, Mention, Span
 from newsfacts.quotes import QuoteError, closest_passage, occurrences, resolve, split_sentences
 from newsfacts.timespec import TimePoint
+from newsfacts.validation import ProblemCode
 
 from ._shape import ARTICLE_TEXT, RECORD_TABLES, RULE_KEYS, field_types, parse_point, rule_spans
 
@@ -218,9 +219,12 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     beside ``article.txt``) or one ``.toml`` file (beside ``article.txt``).
     Quotes are resolved to spans, the hash computed, the sentences split
     (:func:`newsfacts.quotes.split_sentences`) unless the source lists them.
-    Raises :class:`SourceError` with every problem found: first those of the
-    files and records (all of them); when there are none, those of
-    validation, each named by source file, record and field.
+    Raises :class:`SourceError` with every problem found, each named by
+    source file, record and field: those of the files and records, then
+    those of :func:`newsfacts.validate`. When some records cannot be built,
+    validation runs over the rest and leaves out what their absence could
+    cause (an unresolved reference to one, a sentence or entity left without
+    a fact or mention).
     """
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
@@ -256,6 +260,7 @@ def _assemble(
     records: dict[str, list[Any]] = {registry: [] for registry, _ in RECORD_TABLES.values()}
     origins: dict[str, list[_Origin]] = {registry: [] for registry in records}
     mention_origins: dict[int, _Origin] = {}
+    failed: set[str] = set()  # ids of records that could not be built ("" when unknown)
     for file, content in tables:
         top = _Origin(file, "")
         for key in content:
@@ -296,13 +301,20 @@ def _assemble(
                 origin = _Origin(file, _label(table, number, raw))
                 value = {**shared, **raw}
                 if cls is Mention:
-                    for mention in _mentions(reader, value, origin, text):
+                    before = len(reader.problems)
+                    found = _mentions(reader, value, origin, text)
+                    if before != len(reader.problems):
+                        failed.add("")
+                    for mention in found:
                         mention_origins[id(mention)] = origin
                         records[registry].append(mention)
                     continue
-                form = reader.record_form(cls, value, origin, ())
                 before = len(reader.problems)
+                form = reader.record_form(cls, value, origin, ())
                 record = reader.build(cls, form, origin) if before == len(reader.problems) else None
+                if record is None:
+                    failed.add(raw.get("id") if isinstance(raw.get("id"), str) else "")
+                    continue
                 records[registry].append(record)
                 origins[registry].append(origin)
     metadata = article = None
@@ -320,12 +332,12 @@ def _assemble(
             metadata = reader.build(Metadata, form, origin)
     if "article" in singles:
         article = _article(reader, *singles["article"], text)
-    if reader.problems:
+    if metadata is None or article is None:
         return None
-    assert metadata is not None
-    assert article is not None
     dataset = Dataset(metadata, article, **records)
     for problem in dataset.validate():
+        if failed and (problem.code in _EXPLAINED_BY_MISSING or not failed.isdisjoint(problem.ids)):
+            continue
         origin, field = _locate(
             problem.file, problem.path, origins, mention_origins, dataset, singles
         )
@@ -399,8 +411,8 @@ def _mentions(reader: _Reader, value: dict[str, Any], origin: _Origin, text: str
         if "except_within" in value:
             reader.problem(origin, ("except_within",), 'only a rule (every = "…") has exceptions')
             return []
-        form = reader.record_form(Mention, value, origin, ())
         count = len(reader.problems)
+        form = reader.record_form(Mention, value, origin, ())
         mention = reader.build(Mention, form, origin) if count == len(reader.problems) else None
         return [mention] if mention is not None else []
     if "span" in value:
@@ -440,6 +452,16 @@ def _mentions(reader: _Reader, value: dict[str, Any], origin: _Origin, text: str
     return out
 
 
+# Problems that a record which could not be built may cause by its absence:
+# with such records, validation runs over the rest and leaves these out.
+_EXPLAINED_BY_MISSING = frozenset(
+    {
+        ProblemCode.SENTENCE_WITHOUT_FACT,
+        ProblemCode.ENTITY_NOT_MENTIONED,
+        ProblemCode.MENTION_OUTSIDE_EVIDENCE,
+        ProblemCode.INVERSE_DISAGREES,
+    }
+)
 _INDEXED = re.compile(r"\$\[(\d+)\]\.?(.*)")
 
 
