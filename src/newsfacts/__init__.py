@@ -24,7 +24,7 @@ from .errors import (
     UnknownDatasetError,
     UnknownIdError,
 )
-from .loading import BUILTIN_DATASETS, DEFAULT_DATASET, load, load_path
+from .loading import DEFAULT_DATASET, builtin_datasets, load, load_path
 from .model import (
     Article,
     Attribution,
@@ -109,6 +109,7 @@ __all__ = [
     "__version__",
     "article",
     "build",
+    "builtin_datasets",
     "entities",
     "events",
     "load",
@@ -144,6 +145,8 @@ def build(source: str | os.PathLike[str], out: str | os.PathLike[str] | None = N
 def __getattr__(name: str) -> Any:
     if name in _SHORTCUTS:
         return getattr(load(), name)
+    if name == "BUILTIN_DATASETS":
+        return builtin_datasets()
     if name == "Problem":
         from .validation import Problem
 
@@ -152,13 +155,14 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SHORTCUTS | {"Problem"})
+    return sorted(set(globals()) | _SHORTCUTS | {"Problem", "BUILTIN_DATASETS"})
 
 
 if TYPE_CHECKING:
     from .model import Article as _Article
     from .model import Mention as _Mention
 
+    BUILTIN_DATASETS: tuple[str, ...]
     article: _Article
     entities: Registry[Entity]
     events: Registry[Event]

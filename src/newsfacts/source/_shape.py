@@ -17,7 +17,8 @@ import typing
 from collections.abc import Mapping
 from typing import Any
 
-from newsfacts.model import Entity, Event, Mention, Source, Span, Statement
+from newsfacts.format import ARTICLE_FILE, KINDS
+from newsfacts.model import Span
 from newsfacts.quotes import occurrences
 from newsfacts.timespec import TimePoint
 from newsfacts.vocabulary import MonthPart
@@ -31,15 +32,11 @@ __all__ = [
     "rule_spans",
 ]
 
-ARTICLE_TEXT = "article.txt"
+ARTICLE_TEXT = ARTICLE_FILE
 """The article's text beside the source files, UTF-8, read byte for byte."""
 
 RECORD_TABLES: Mapping[str, tuple[str, type]] = {
-    "source": ("sources", Source),
-    "entity": ("entities", Entity),
-    "event": ("events", Event),
-    "statement": ("statements", Statement),
-    "mention": ("mentions", Mention),
+    kind.name: (kind.registry, kind.cls) for kind in KINDS
 }
 """Each array of tables of a source (``[[entity]]``): the dataset's registry and the record type."""
 
