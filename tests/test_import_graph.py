@@ -37,7 +37,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
             "typing.TYPE_CHECKING",
         ):
             skipped.update(id(child) for body in node.body for child in ast.walk(body))
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
@@ -60,9 +60,9 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
     modules = _modules()
     graph = {name: _imports(name, path, modules) for name, path in modules.items()}
     assert "newsfacts.loading" in graph["newsfacts.building"]  # the walk finds imports
-    cycles = []
+    cycles: list[str] = []
     for start in graph:
-        stack = [(start, (start,))]
+        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
         while stack:
             node, path = stack.pop()
             for nxt in graph[node]:
