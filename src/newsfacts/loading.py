@@ -18,7 +18,6 @@ source tree alike, once per process, behind a lock.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import os
 import re
@@ -58,14 +57,6 @@ MAX_FILE_SIZE = 1 << 30
 _T = TypeVar("_T")
 _cache: dict[str, Dataset] = {}
 _lock = threading.Lock()
-# Loading allocates millions of objects for a large dataset, none of them in a
-# cycle that could be freed; each automatic collection meanwhile walks the
-# whole growing heap, which made up 40% of a large load. Collection pauses
-# while any load runs (counted, so that concurrent loads nest) and resumes as
-# it was.
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
 
 
 class _Readable(Protocol):
@@ -178,19 +169,7 @@ def load_path(
 def _read(
     root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
 ) -> Dataset:
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        return _read_files(root, prefix, validate=validate, max_file_size=max_file_size)
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
+    return _read_files(root, prefix, validate=validate, max_file_size=max_file_size)
 
 
 def _read_files(
@@ -345,7 +324,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
     that errors are found, ordered and named exactly as before.
     """
     decoder = json.JSONDecoder(object_pairs_hook=_strict_pairs)
-    scan: Callable[[str, int], tuple[Any, int]] = decoder.scan_once  # type: ignore[attr-defined]
+    scan: Callable[[str, int], tuple[Any, int]] = decoder.raw_decode
     match = _WHITESPACE.match
 
     def skip(position: int) -> int:
@@ -366,7 +345,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
             try:
                 item, position = scan(text, position)
                 out.append(decode_one(item))
-            except (StopIteration, ValueError, RecursionError, _Unusual):
+            except (ValueError, RecursionError, _Unusual):
                 return None
             found = separator(text, position)
             if found is not None:
