@@ -91,3 +91,15 @@ def test_new_starts_a_source(tmp_path: Path) -> None:
 def test_source_refuses_a_folder_in_use_unless_forced(source: Path) -> None:
     assert _run("source", "--out", str(source))[0] == EXIT_OUTPUT
     assert _run("source", "--out", str(source), "--force")[0] == EXIT_OK
+
+
+def test_build_writes_beside_the_source_never_into_it(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _run("build", str(source))[0] == EXIT_OK
+    assert (tmp_path / "abbas-putin-moscow-2018-data" / "dataset.json").is_file()
+    code, _, err = _run("build", str(source), "--out", str(source))
+    assert code == EXIT_OUTPUT
+    assert "is the source folder" in err
+    assert not (source / "dataset.json").exists()

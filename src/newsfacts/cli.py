@@ -50,6 +50,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ._version import __version__
@@ -437,7 +438,15 @@ def _build(args: argparse.Namespace, out: _Output) -> int:
             ),
         )
         return EXIT_NOT_FOUND if found else EXIT_OK
-    folder = write_folder(dataset, args.out if args.out is not None else dataset.id)
+    out_folder = Path(args.out if args.out is not None else f"{dataset.id}-data")
+    source_folder = Path(args.source) if Path(args.source).is_dir() else Path(args.source).parent
+    if out_folder.resolve() == source_folder.resolve():
+        print(
+            f"newsfacts: {out_folder} is the source folder; build into another one (--out DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_OUTPUT
+    folder = write_folder(dataset, out_folder)
     out.emit(
         {"dataset": dataset.id, "out": str(folder)},
         lambda: [f"built {dataset.id} into {folder}: consistent, no problems"],
@@ -558,7 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("source", metavar="SOURCE", help="a source folder or one .toml file")
     where = build.add_mutually_exclusive_group()
     where.add_argument(
-        "--out", metavar="DIR", help="the dataset folder to write (default: ./DATASET-ID)"
+        "--out",
+        metavar="DIR",
+        help="the dataset folder to write, not the source's (default: ./DATASET-ID-data)",
     )
     where.add_argument(
         "--check",
