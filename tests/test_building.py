@@ -103,3 +103,9 @@ def test_build_writes_beside_the_source_never_into_it(
     assert code == EXIT_OUTPUT
     assert "is the source folder" in err
     assert not (source / "dataset.json").exists()
+
+
+def test_build_of_a_missing_source_says_so(tmp_path: Path) -> None:
+    code, _, err = _run("build", str(tmp_path / "nowhere"))
+    assert code == EXIT_DATA
+    assert "nowhere: no such file or folder" in err

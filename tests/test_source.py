@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
 import newsfacts
 from _compare import assert_same_dataset
+from newsfacts import Dataset
 from newsfacts.loading import dump_files
 from newsfacts.source import SourceError, read, render, write
 
@@ -122,3 +124,25 @@ def test_the_built_in_source_is_what_the_writer_writes(tmp_path: Path) -> None:
         p.name for p in BUILT_IN_SOURCE.iterdir()
     )
     shutil.rmtree(written)
+
+
+def test_values_most_records_share_are_written_once_as_defaults(tmp_path: Path) -> None:
+    ds = newsfacts.load()
+    first, *rest = ds.entities
+    entities = [
+        attrs.evolve(first, sources=("wikidata", "iso-3166")),
+        *(attrs.evolve(e, sources=("wikidata",)) for e in rest),
+    ]
+    shared = Dataset(
+        ds.metadata, ds.article, entities, ds.events, ds.statements, ds.mentions, ds.sources
+    )
+    folder = write(shared, tmp_path / "shared")
+    text = (folder / "entities.toml").read_text(encoding="utf-8")
+    assert '[defaults.entity]\nsources = ["wikidata"]\n' in text
+    # The default, and the one entity that differs; no other entity names its sources.
+    lines = text.splitlines()
+    assert [line for line in lines if line.startswith("sources = ")] == [
+        'sources = ["wikidata"]',
+        'sources = ["wikidata", "iso-3166"]',
+    ]
+    assert_same_dataset(read(folder), shared)

@@ -228,8 +228,10 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     """
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
-    folder, files = _source_files(Path(path))
     label = str(path)
+    if not Path(path).exists():
+        raise SourceError(label, (SourceProblem(label, None, None, "no such file or folder"),))
+    folder, files = _source_files(Path(path))
     if not files:
         raise SourceError(label, (SourceProblem(label, None, None, "no .toml source files"),))
     text_file = folder / ARTICLE_TEXT
