@@ -60,6 +60,7 @@ mkdir -p "$run/docs"
 cp -R tests "$run/tests"
 cp README.md pyproject.toml "$run/"
 cp docs/*.md "$run/docs/"
+cp -R docs/tutorial "$run/docs/tutorial"
 cp -R docs/_ext "$run/docs/_ext"
 find "$run" -name __pycache__ -prune -exec rm -rf {} +
 

@@ -24,7 +24,7 @@ from .errors import (
     UnknownDatasetError,
     UnknownIdError,
 )
-from .loading import BUILTIN_DATASETS, DEFAULT_DATASET, load, load_path
+from .loading import DEFAULT_DATASET, builtin_datasets, load, load_path
 from .model import (
     Article,
     Attribution,
@@ -109,6 +109,8 @@ __all__ = [
     "Verdict",
     "__version__",
     "article",
+    "build",
+    "builtin_datasets",
     "entities",
     "events",
     "load",
@@ -147,9 +149,22 @@ def score(
     return _score(gold, system, match=match)
 
 
+def build(source: str | os.PathLike[str], out: str | os.PathLike[str] | None = None) -> Dataset:
+    """Build the dataset a source describes, writing its canonical folder to ``out`` if given.
+
+    See :func:`newsfacts.building.build`; raises
+    :class:`~newsfacts.source.SourceError` with every problem of the source.
+    """
+    from .building import build as _build
+
+    return _build(source, out)
+
+
 def __getattr__(name: str) -> Any:
     if name in _SHORTCUTS:
         return getattr(load(), name)
+    if name == "BUILTIN_DATASETS":
+        return builtin_datasets()
     if name == "Problem":
         from .validation import Problem
 
@@ -158,13 +173,14 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SHORTCUTS | {"Problem"})
+    return sorted(set(globals()) | _SHORTCUTS | {"Problem", "BUILTIN_DATASETS"})
 
 
 if TYPE_CHECKING:
     from .model import Article as _Article
     from .model import Mention as _Mention
 
+    BUILTIN_DATASETS: tuple[str, ...]
     article: _Article
     entities: Registry[Entity]
     events: Registry[Event]

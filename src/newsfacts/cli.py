@@ -9,6 +9,10 @@
     newsfacts export --format csv --out facts-csv
     newsfacts check path/to/dataset        # every consistency problem
     newsfacts score GOLD SYSTEM --details  # a system's output against gold, layer by layer
+    newsfacts new article.txt --id my-article   # start a source for an article of your own
+    newsfacts build my-article --out my-dataset # build a source into a dataset folder
+    newsfacts build SOURCE --check DIR     # is DIR byte for byte what SOURCE builds?
+    newsfacts source --out SOURCE          # write a dataset as an editable source
     newsfacts --version
 
 Every command reads the default built-in dataset, another one with
@@ -23,14 +27,20 @@ Exit codes:
 1
     the answer is "nothing found" or "problems found": an unknown name or id
     (with close suggestions), no fact matching, a fact with no evidence, a
-    dataset that ``check`` finds inconsistent;
+    dataset that ``check`` finds inconsistent, a folder that ``build
+    --check`` finds different from what the source builds;
 2
-    bad usage (argparse's own: an unknown command or option, a bad choice);
+    bad usage (argparse's own: an unknown command or option, a bad choice;
+    an id for ``new`` that is not a kebab-case slug, or an article that is
+    not UTF-8 text);
 3
-    a dataset that cannot be loaded (a bad path, unreadable or invalid data);
+    a dataset that cannot be loaded (a bad path, unreadable or invalid data),
+    or a source that cannot be built (every problem is listed, each with its
+    file, record and field);
 4
-    an export that cannot be written (the folder exists and ``--force`` was
-    not given, a missing optional extra, a file system error).
+    an export, dataset or source that cannot be written (the folder exists
+    and ``--force`` was not given, a missing optional extra, a file system
+    error).
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ._version import __version__
@@ -434,6 +445,75 @@ def _score(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+def _build(args: argparse.Namespace, out: _Output) -> int:
+    from .building import differences, write_folder
+    from .source import read
+
+    dataset = read(args.source)
+    if args.check is not None:
+        found = differences(dataset, args.check)
+        out.emit(
+            {"dataset": dataset.id, "folder": args.check, "differences": list(found)},
+            lambda: (
+                [*found, f"{args.check}: {len(found)} file(s) differ from {args.source}"]
+                if found
+                else [f"{args.check}: byte for byte what {args.source} builds"]
+            ),
+        )
+        return EXIT_NOT_FOUND if found else EXIT_OK
+    out_folder = Path(args.out if args.out is not None else f"{dataset.id}-data")
+    source_folder = Path(args.source) if Path(args.source).is_dir() else Path(args.source).parent
+    if out_folder.resolve() == source_folder.resolve():
+        print(
+            f"newsfacts: {out_folder} is the source folder; build into another one (--out DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_OUTPUT
+    folder = write_folder(dataset, out_folder)
+    out.emit(
+        {"dataset": dataset.id, "out": str(folder)},
+        lambda: [f"built {dataset.id} into {folder}: consistent, no problems"],
+    )
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace, out: _Output) -> int:
+    from .source import scaffold
+
+    try:
+        folder = scaffold(args.article, args.id, args.out)
+    except FileExistsError as error:
+        print(f"newsfacts: {error}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except ValueError as error:  # an id that is not a slug, an article that is not UTF-8
+        print(f"newsfacts: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    out.emit(
+        {"out": str(folder), "files": sorted(p.name for p in folder.iterdir())},
+        lambda: [
+            f"started the source {folder}: fill in dataset.toml and facts.toml, "
+            f"then run: newsfacts build {folder}"
+        ],
+    )
+    return EXIT_OK
+
+
+def _source(args: argparse.Namespace, out: _Output) -> int:
+    from .source import write
+
+    ds = _dataset(args)
+    try:
+        folder = write(ds, args.out, force=args.force)
+    except FileExistsError as error:
+        print(f"newsfacts: {error}", file=sys.stderr)
+        return EXIT_OUTPUT
+    out.emit(
+        {"dataset": ds.id, "out": str(folder)},
+        lambda: [f"wrote the source of {ds.id} to {folder}"],
+    )
+    return EXIT_OK
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -445,7 +525,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="The facts of a news article: who met whom, where, when, who claims what, "
         "and how each claim stands against the public record.",
         epilog="Exit codes: 0 success; 1 nothing found or problems found; 2 bad usage; "
-        "3 a dataset that cannot be loaded; 4 an export that cannot be written.",
+        "3 a dataset that cannot be loaded or a source that cannot be built; "
+        "4 an export, dataset or source that cannot be written.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
@@ -530,12 +611,49 @@ def build_parser() -> argparse.ArgumentParser:
     scoring.add_argument(
         "--details", action="store_true", help="list each missed and each spurious item"
     )
+    build = commands.add_parser(
+        "build",
+        help="build a source (TOML and the article) into a dataset folder",
+        description="Build a source into the canonical dataset folder, or check a folder "
+        "against it. Exit codes: 0 built (or the same); 1 --check found differences; "
+        "3 the source has problems (all listed); 4 the folder cannot be written.",
+    )
+    build.set_defaults(run=_build, json=False)
+    build.add_argument("source", metavar="SOURCE", help="a source folder or one .toml file")
+    where = build.add_mutually_exclusive_group()
+    where.add_argument(
+        "--out",
+        metavar="DIR",
+        help="the dataset folder to write, not the source's (default: ./DATASET-ID-data)",
+    )
+    where.add_argument(
+        "--check",
+        metavar="DIR",
+        help="write nothing; exit 1 if DIR's files differ from what SOURCE builds",
+    )
+    build.add_argument("--json", action="store_true", help="print JSON instead of text")
+    new = commands.add_parser(
+        "new",
+        help="start a source for an article: its text, its sentences, a skeleton to fill in",
+        description="Start a source folder for an article of your own.",
+    )
+    new.set_defaults(run=_new)
+    new.add_argument("article", metavar="ARTICLE", help="the article's text, a UTF-8 file")
+    new.add_argument("--id", required=True, help="the dataset's id, a kebab-case slug")
+    new.add_argument("--out", metavar="DIR", help="the folder to create (default: ./ID)")
+    new.add_argument("--json", action="store_true", help="print JSON instead of text")
+    source = command("source", _source, "write the dataset as a source to edit and build")
+    source.add_argument("--out", required=True, metavar="DIR", help="the folder to write")
+    source.add_argument(
+        "--force", action="store_true", help="replace the source files of an existing folder"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (``sys.argv[1:]`` when ``None``); returns the exit code."""
     from .export import ExportError
+    from .source import SourceError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -545,7 +663,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = run(args, _Output(args.json))
-    except DatasetError as error:
+    except (DatasetError, SourceError) as error:
         print(f"newsfacts: {error}", file=sys.stderr)
         return EXIT_DATA
     except ExportError as error:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from .errors import UnknownIdError
+from .format import KINDS, references
 from .model import Article, Entity, Event, Fact, Mention, Source, Span, Statement
 from .registry import Registry
 from .vocabulary import Origin
@@ -58,40 +59,9 @@ class About:
         yield from self.statements
 
 
-def _entity_names(entity: Entity) -> Iterable[str]:
-    yield from entity.names
-    for code in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3):
-        if code is not None:
-            yield code
-
-
-def _source_names(source: Source) -> tuple[str, ...]:
-    return (source.title,)
-
-
-def _event_names(event: Event) -> Iterable[str]:
-    yield from event.names
-    if event.wikidata is not None:
-        yield event.wikidata
-
-
-def _event_refs(event: Event) -> Iterator[str]:
-    for participant in event.participants:
-        yield participant.entity
-    for ref in (event.place, event.record_place, event.part_of):
-        if ref is not None:
-            yield ref
-    yield from event.attribution.claimants
-
-
-def _statement_refs(statement: Statement) -> Iterator[str]:
-    yield statement.subject
-    if statement.object_id is not None:
-        yield statement.object_id
-    for qualifier in statement.qualifiers:
-        if qualifier.value_id is not None:
-            yield qualifier.value_id
-    yield from statement.attribution.claimants
+_KINDS = {kind.registry: kind for kind in KINDS}
+_event_refs = references(_KINDS["events"])
+_statement_refs = references(_KINDS["statements"])
 
 
 def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
@@ -166,10 +136,13 @@ class Dataset:
     ) -> None:
         self.metadata = metadata
         self.article = article
-        self.entities: Registry[Entity] = Registry("entity", entities, _entity_names)
-        self.events: Registry[Event] = Registry("event", events, _event_names)
-        self.statements: Registry[Statement] = Registry("statement", statements)
-        self.sources: Registry[Source] = Registry("source", sources, _source_names)
+        kinds = _KINDS
+        self.entities: Registry[Entity] = Registry("entity", entities, kinds["entities"].names)
+        self.events: Registry[Event] = Registry("event", events, kinds["events"].names)
+        self.statements: Registry[Statement] = Registry(
+            "statement", statements, kinds["statements"].names
+        )
+        self.sources: Registry[Source] = Registry("source", sources, kinds["sources"].names)
         self.mentions: tuple[Mention, ...] = _sorted_mentions(mentions)
 
         about_events: dict[str, list[Event]] = {}

@@ -18,61 +18,45 @@ source tree alike, once per process, behind a lock.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import os
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .codec import InvalidData, from_json, json_path, list_from_json, record_decoder, to_json
 from .dataset import Dataset, Metadata
 from .errors import DatasetError, UnknownDatasetError
-from .model import Article, Entity, Event, Mention, Source, Statement
+from .format import ARTICLE_FILE, DATASET_FILE, FORMAT, KINDS
+from .model import ID_PATTERN, Article
 
 if TYPE_CHECKING:
     from .validation import Problem
+
+    BUILTIN_DATASETS: tuple[str, ...]
+    """The ids of the built-in datasets, as :func:`builtin_datasets` gives them when asked for."""
 
 __all__ = [
     "BUILTIN_DATASETS",
     "DEFAULT_DATASET",
     "FORMAT",
     "MAX_FILE_SIZE",
+    "builtin_datasets",
     "dump_files",
     "load",
     "load_path",
 ]
 
-FORMAT = "newsfacts-dataset/1"
-"""The format tag written in every ``dataset.json``."""
 DEFAULT_DATASET = "abbas-putin-moscow-2018"
-BUILTIN_DATASETS: tuple[str, ...] = (DEFAULT_DATASET,)
 MAX_FILE_SIZE = 1 << 30
 """Files larger than this (1 GiB) are refused before they are read."""
 
-ARTICLE_FILE = "article.txt"
-DATASET_FILE = "dataset.json"
-RECORD_FILES: Mapping[str, type] = {
-    "entities": Entity,
-    "events": Event,
-    "statements": Statement,
-    "mentions": Mention,
-    "sources": Source,
-}
 
 _T = TypeVar("_T")
 _cache: dict[str, Dataset] = {}
 _lock = threading.Lock()
-# Loading allocates millions of objects for a large dataset, none of them in a
-# cycle that could be freed; each automatic collection meanwhile walks the
-# whole growing heap, which made up 40% of a large load. Collection pauses
-# while any load runs (counted, so that concurrent loads nest) and resumes as
-# it was.
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
 
 
 class _Readable(Protocol):
@@ -92,8 +76,8 @@ def load(id: str = DEFAULT_DATASET) -> Dataset:
         return dataset
     if not isinstance(id, str):
         raise TypeError(f"dataset id must be a str, got {type(id).__name__}")
-    if id not in BUILTIN_DATASETS:
-        raise UnknownDatasetError(id, BUILTIN_DATASETS)
+    if ID_PATTERN.fullmatch(id) is None or id not in builtin_datasets():
+        raise UnknownDatasetError(id, builtin_datasets())
     with _lock:
         dataset = _cache.get(id)
         if dataset is None:
@@ -104,8 +88,24 @@ def load(id: str = DEFAULT_DATASET) -> Dataset:
     return dataset
 
 
-def _builtin_folder(id: str) -> _Readable:
-    """Where a built-in dataset's files are, for reading.
+def builtin_datasets() -> tuple[str, ...]:
+    """The ids of the built-in datasets, sorted: the folders of the package's ``data`` folder.
+
+    A folder is a built-in dataset when it holds a ``dataset.json``; nothing
+    else lists them, so a dataset added to ``data`` is found as it is.
+    """
+    root = _data_folder()
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if ID_PATTERN.fullmatch(entry.name) and entry.joinpath(DATASET_FILE).is_file()
+        )
+    )
+
+
+def _data_folder() -> Any:
+    """The package's ``data`` folder, for reading.
 
     Installed as files (the usual case), the package's data lies beside this
     module, and ``importlib_resources.files()`` would return that very
@@ -115,13 +115,25 @@ def _builtin_folder(id: str) -> _Readable:
     """
     module_file = globals().get("__file__")
     if isinstance(module_file, str):
-        folder = Path(module_file).parent / "data" / id
+        folder = Path(module_file).parent / "data"
         if folder.is_dir():
             return folder
     import importlib_resources
 
-    traversable: _Readable = importlib_resources.files("newsfacts").joinpath("data", id)
-    return traversable
+    return importlib_resources.files("newsfacts").joinpath("data")
+
+
+def __getattr__(name: str) -> Any:
+    # BUILTIN_DATASETS is looked up in the data folder when asked for, not at import.
+    if name == "BUILTIN_DATASETS":
+        return builtin_datasets()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _builtin_folder(id: str) -> _Readable:
+    """Where a built-in dataset's files are, for reading."""
+    folder: _Readable = _data_folder().joinpath(id)
+    return folder
 
 
 def load_path(
@@ -157,19 +169,7 @@ def load_path(
 def _read(
     root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
 ) -> Dataset:
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        return _read_files(root, prefix, validate=validate, max_file_size=max_file_size)
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
+    return _read_files(root, prefix, validate=validate, max_file_size=max_file_size)
 
 
 def _read_files(
@@ -278,8 +278,8 @@ def _read_files(
         lambda: _within("article", lambda: from_json(Article, {**article_json, "text": text})),
     )
     records: dict[str, tuple[Any, ...]] = {}
-    for key, cls in RECORD_FILES.items():
-        name = f"{key}.json"
+    for kind in KINDS:
+        key, cls, name = kind.registry, kind.cls, kind.file
         source = read_text(name)
         streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
         if streamed is not None:
@@ -324,7 +324,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
     that errors are found, ordered and named exactly as before.
     """
     decoder = json.JSONDecoder(object_pairs_hook=_strict_pairs)
-    scan: Callable[[str, int], tuple[Any, int]] = decoder.scan_once  # type: ignore[attr-defined]
+    scan: Callable[[str, int], tuple[Any, int]] = decoder.raw_decode
     match = _WHITESPACE.match
 
     def skip(position: int) -> int:
@@ -345,7 +345,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
             try:
                 item, position = scan(text, position)
                 out.append(decode_one(item))
-            except (StopIteration, ValueError, RecursionError, _Unusual):
+            except (ValueError, RecursionError, _Unusual):
                 return None
             found = separator(text, position)
             if found is not None:
@@ -425,15 +425,9 @@ def dump_files(dataset: Dataset) -> dict[str, bytes]:
     article.pop("text")
     header = {"format": FORMAT, "metadata": to_json(dataset.metadata), "article": article}
     files = {DATASET_FILE: _dumps(header), ARTICLE_FILE: dataset.article.text.encode("utf-8")}
-    registries: dict[str, Any] = {
-        "entities": dataset.entities,
-        "events": dataset.events,
-        "statements": dataset.statements,
-        "mentions": dataset.mentions,
-        "sources": dataset.sources,
-    }
-    for key, records in registries.items():
-        files[f"{key}.json"] = _dumps([to_json(record) for record in records])
+    for kind in KINDS:
+        records = getattr(dataset, kind.registry)
+        files[kind.file] = _dumps([to_json(record) for record in records])
     return files
 
 

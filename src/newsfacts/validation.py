@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .codec import json_path
+from .format import DATASET_FILE, KINDS
 from .model import Entity, Event, Span, Statement
 from .names import fold
 from .timespec import TimeSpec
@@ -133,41 +134,26 @@ class Problem:
 
 
 # Where each kind of record lives in the JSON form.
-ENTITIES_FILE = "entities.json"
-EVENTS_FILE = "events.json"
-STATEMENTS_FILE = "statements.json"
-MENTIONS_FILE = "mentions.json"
-SOURCES_FILE = "sources.json"
-DATASET_FILE = "dataset.json"
+_KINDS = {kind.registry: kind for kind in KINDS}
+ENTITIES_FILE = _KINDS["entities"].file
+EVENTS_FILE = _KINDS["events"].file
+STATEMENTS_FILE = _KINDS["statements"].file
+MENTIONS_FILE = _KINDS["mentions"].file
+SOURCES_FILE = _KINDS["sources"].file
 
 # Ratings a verdict can carry without a note.
 _SELF_EXPLAINING = frozenset({Rating.SUPPORTED, Rating.UNCHECKED})
 
-# The registries a reference may point into, in the order a message names them.
-_REGISTRIES = ("entities", "events", "statements", "sources")
+# The registries a reference may point into (all with ids), in the order a message names them.
+_REGISTRIES = tuple(kind.registry for kind in KINDS if "id" in attrs.fields_dict(kind.cls))
 
 _Segment = str | int
 
 
-def _entity_names(entity: Entity) -> Iterator[tuple[str, tuple[_Segment, ...]]]:
-    # Every name the entity registry answers to, with the JSON path of its field.
-    yield entity.id, ("id",)
-    yield entity.name, ("name",)
-    for number, alias in enumerate(entity.aliases):
-        yield alias, ("aliases", number)
-    for field in ("wikidata", "iso_alpha2", "iso_alpha3"):
-        value = getattr(entity, field)
-        if value is not None:
-            yield value, (field,)
-
-
-def _event_names(event: Event) -> Iterator[tuple[str, tuple[_Segment, ...]]]:
-    yield event.id, ("id",)
-    yield event.label, ("label",)
-    for number, alias in enumerate(event.aliases):
-        yield alias, ("aliases", number)
-    if event.wikidata is not None:
-        yield event.wikidata, ("wikidata",)
+def _located_names(kind: str, record: Entity | Event) -> Iterator[tuple[str, tuple[_Segment, ...]]]:
+    # Every name the registry answers to, with the JSON path of its field.
+    yield record.id, ("id",)
+    yield from _KINDS[kind].names.located(record)
 
 
 def _dated(record: Event | Statement) -> TimeSpec | None:
@@ -547,11 +533,14 @@ class _Checker:
         # Within one registry, a folded name held by two records makes lookup
         # ambiguous: report every holder after the first, at the field at fault.
         self.collisions(
-            ((index, e.id, _entity_names(e)) for index, e in enumerate(self.ds.entities)),
+            (
+                (index, e.id, _located_names("entities", e))
+                for index, e in enumerate(self.ds.entities)
+            ),
             ENTITIES_FILE,
         )
         self.collisions(
-            ((index, e.id, _event_names(e)) for index, e in enumerate(self.ds.events)),
+            ((index, e.id, _located_names("events", e)) for index, e in enumerate(self.ds.events)),
             EVENTS_FILE,
         )
 
@@ -762,8 +751,7 @@ def validate(dataset: Dataset) -> tuple[Problem, ...]:
     Raises :class:`TypeError` when ``dataset`` is not a
     :class:`~newsfacts.Dataset`.
     """
-    from .dataset import Dataset
-
-    if not isinstance(dataset, Dataset):
+    # The dataset module imports this one (Dataset.validate): it is not imported back.
+    if not all(hasattr(dataset, name) for name in ("metadata", "article", *_KINDS)):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
     return _Checker(dataset).run()

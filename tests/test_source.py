@@ -1,0 +1,148 @@
+"""Reading and writing sources: every problem reported with file, record and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import attrs
+import pytest
+
+import newsfacts
+from _compare import assert_same_dataset
+from newsfacts import Dataset
+from newsfacts.loading import dump_files
+from newsfacts.source import SourceError, read, render, write
+
+__all__: list[str] = []
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILT_IN_SOURCE = ROOT / "sources" / "abbas-putin-moscow-2018"
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """The built-in dataset written as a source."""
+    return write(newsfacts.load(), tmp_path / "source")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(source: Path) -> list[str]:
+    with pytest.raises(SourceError) as raised:
+        read(source)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_a_written_source_reads_back_the_same(source: Path) -> None:
+    again = read(source)
+    assert_same_dataset(again, newsfacts.load())
+    assert render(again) == render(newsfacts.load())
+
+
+def test_a_missing_quote_names_record_field_and_closest_passage(source: Path) -> None:
+    _edit(source / "events.toml", '"The meeting comes amid', '"The meting comes amid')
+    [problem] = _problems(source)
+    assert problem.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[1]: ")
+    assert "'The meeting comes amid ongoing tensions'" in problem
+
+
+def test_every_problem_is_reported(source: Path) -> None:
+    _edit(source / "events.toml", '"The meeting comes amid', '"The meting comes amid')
+    _edit(source / "entities.toml", 'name = "Mahmoud Abbas"', 'nme = "Mahmoud Abbas"')
+    _edit(source / "statements.toml", 'subject = "', 'subject = "no-such-record"\nx = "')
+    _edit(source / "mentions.toml", '\nevery = "', '\nevery = "Nowhere at all')
+    problems = _problems(source)
+    assert any(
+        p.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[1]") for p in problems
+    )
+    assert any(
+        p.startswith(
+            "entities.toml: entity 'mahmoud-abbas', nme: unknown field; did you mean 'name'?"
+        )
+        for p in problems
+    )
+    assert any(
+        p.startswith("statements.toml: statement ") and ", x: unknown field" in p for p in problems
+    )
+    assert any(
+        p.startswith("mentions.toml: mention #") and "every: 'Nowhere at allPalestinian" in p
+        for p in problems
+    )
+    assert len(problems) == 4, problems
+
+
+def test_consistency_problems_name_the_source_record(source: Path) -> None:
+    _edit(source / "statements.toml", 'subject = "', 'subject = "no-such-record"\nsubject_was = "')
+    _edit(source / "statements.toml", "subject_was", "# subject_was")
+    problems = _problems(source)
+    assert any(
+        "subject: [unresolved-reference] 'no-such-record' is not the id of any record" in p
+        for p in problems
+    ), problems
+
+
+def test_computed_and_malformed_values_are_problems(source: Path) -> None:
+    _edit(source / "dataset.toml", "[article]\n", '[article]\nsha256 = "00"\n')
+    _edit(source / "events.toml", 'start = "2018-02-12"', 'start = "12 February 2018"')
+    problems = _problems(source)
+    assert any(
+        p.startswith("dataset.toml: article, sha256: computed from article.txt") for p in problems
+    )
+    assert any("expected a date as YYYY, YYYY-MM or YYYY-MM-DD" in p for p in problems)
+
+
+def test_a_toml_syntax_error_names_its_file(source: Path) -> None:
+    (source / "zz.toml").write_text("[[entity]\n", encoding="utf-8")
+    [problem] = _problems(source)
+    assert problem.startswith("zz.toml: cannot read: ")
+
+
+def test_write_refuses_a_folder_in_use(source: Path) -> None:
+    with pytest.raises(FileExistsError):
+        write(newsfacts.load(), source)
+    assert write(newsfacts.load(), source, force=True) == source
+
+
+def test_the_built_in_source_builds_the_shipped_folder() -> None:
+    if not BUILT_IN_SOURCE.is_dir():
+        pytest.skip("sources/ is not beside the tests (an installed-wheel run)")
+    assert dump_files(read(BUILT_IN_SOURCE)) == dump_files(newsfacts.load())
+
+
+def test_the_built_in_source_is_what_the_writer_writes(tmp_path: Path) -> None:
+    if not BUILT_IN_SOURCE.is_dir():
+        pytest.skip("sources/ is not beside the tests (an installed-wheel run)")
+    written = write(newsfacts.load(), tmp_path / "again")
+    for path in BUILT_IN_SOURCE.iterdir():
+        assert (written / path.name).read_bytes() == path.read_bytes(), path.name
+    assert sorted(p.name for p in written.iterdir()) == sorted(
+        p.name for p in BUILT_IN_SOURCE.iterdir()
+    )
+    shutil.rmtree(written)
+
+
+def test_values_most_records_share_are_written_once_as_defaults(tmp_path: Path) -> None:
+    ds = newsfacts.load()
+    first, *rest = ds.entities
+    entities = [
+        attrs.evolve(first, sources=("wikidata", "iso-3166")),
+        *(attrs.evolve(e, sources=("wikidata",)) for e in rest),
+    ]
+    shared = Dataset(
+        ds.metadata, ds.article, entities, ds.events, ds.statements, ds.mentions, ds.sources
+    )
+    folder = write(shared, tmp_path / "shared")
+    text = (folder / "entities.toml").read_text(encoding="utf-8")
+    assert '[defaults.entity]\nsources = ["wikidata"]\n' in text
+    # The default, and the one entity that differs; no other entity names its sources.
+    lines = text.splitlines()
+    assert [line for line in lines if line.startswith("sources = ")] == [
+        'sources = ["wikidata"]',
+        'sources = ["wikidata", "iso-3166"]',
+    ]
+    assert_same_dataset(read(folder), shared)
