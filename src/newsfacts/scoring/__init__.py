@@ -24,7 +24,8 @@ from typing import Any
 
 from newsfacts.dataset import Dataset
 from newsfacts.errors import DatasetError
-from newsfacts.loading import BUILTIN_DATASETS, DATASET_FILE, load, load_path
+from newsfacts.format import DATASET_FILE
+from newsfacts.loading import builtin_datasets, load, load_path
 
 from ._items import Resolver, Unanchored, View, gold_view, view_of
 from ._layers import MATCHES, compare
@@ -71,20 +72,20 @@ def _load(value: _Input, role: str) -> Dataset | Path:
             f"{role} must be a Dataset, a built-in dataset id or a path, got {type(value).__name__}"
         )
     path = Path(value)
-    if isinstance(value, str) and value in BUILTIN_DATASETS and not path.exists():
+    if isinstance(value, str) and value in builtin_datasets() and not path.exists():
         return load(value)
     if path.is_dir():
         if not (path / DATASET_FILE).is_file():
             raise ScoreError(
                 f"not a dataset folder (it has no {DATASET_FILE}); "
-                f"expected a dataset folder or a built-in id ({', '.join(BUILTIN_DATASETS)})",
+                f"expected a dataset folder or a built-in id ({', '.join(builtin_datasets())})",
                 file=str(path),
             )
         return load_path(path, validate=False)
     if path.is_file():
         return path
     raise ScoreError(
-        f"no such dataset, folder or file; built-in datasets: {', '.join(BUILTIN_DATASETS)}",
+        f"no such dataset, folder or file; built-in datasets: {', '.join(builtin_datasets())}",
         file=str(value),
     )
 
