@@ -16,8 +16,20 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from .errors import UnknownIdError
-from .model import Article, Entity, Event, Fact, Mention, Source, Span, Statement
+from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
+from .model import (
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Source,
+    Span,
+    Statement,
+    _id,
+    _nonempty,
+    _opt_str,
+)
 from .registry import Registry
 from .vocabulary import Origin
 
@@ -29,16 +41,31 @@ __all__ = ["About", "Dataset", "Metadata"]
 _V = TypeVar("_V")
 
 
+def _blank_or_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    # Empty means "not given"; a value of spaces alone is neither given nor absent.
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
+    if value and not value.strip():
+        raise ValueError(f"{attribute.name} must not be blank (leave it empty instead)")
+
+
 @attrs.frozen
 class Metadata:
-    """What a dataset is: id, title, description, licence and version."""
+    """What a dataset is: id, title, description, licence and version.
 
-    id: str
-    title: str
-    description: str = ""
-    license: str = ""
-    version: str = ""
-    homepage: str | None = None
+    Checked as the records' fields are: ``id`` is a lowercase kebab-case slug,
+    ``title`` a non-empty str, the other texts str that are empty or not
+    blank, ``homepage`` ``None`` or a str (an IRI, which
+    :func:`~newsfacts.validate` checks). Raises :class:`TypeError` or
+    :class:`ValueError` otherwise.
+    """
+
+    id: str = attrs.field(validator=_id)
+    title: str = attrs.field(validator=_nonempty)
+    description: str = attrs.field(default="", validator=_blank_or_text)
+    license: str = attrs.field(default="", validator=_blank_or_text)
+    version: str = attrs.field(default="", validator=_blank_or_text)
+    homepage: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 @attrs.frozen
@@ -315,11 +342,43 @@ class Dataset:
             )
         if target in self.entities or target in self.events or target in self.statements:
             return target
-        raise UnknownIdError("entity or event", target)
+        return self.lookup(target).id
+
+    def lookup(self, name: str) -> Entity | Event:
+        """The one entity or event answering to ``name`` (an id, a name, an alias or an
+        external id, compared as :meth:`Registry.lookup <newsfacts.Registry.lookup>` compares).
+
+        The dataset-wide form of ``entities.lookup`` and ``events.lookup``:
+        users type "Six-Day War" without knowing it is an event. Raises
+        :class:`~newsfacts.errors.NotFoundError` (with close names from both
+        registries) or :class:`~newsfacts.errors.AmbiguousNameError` (the
+        name answers for several records, in one registry or across the two),
+        and :class:`TypeError` for a ``name`` that is not a str.
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        found: list[Entity | Event] = []
+        suggestions: list[str] = []
+        registries: tuple[Registry[Entity] | Registry[Event], ...] = (self.entities, self.events)
+        for registry in registries:
+            try:
+                found.append(registry.lookup(name))
+            except NotFoundError as error:
+                suggestions.extend(error.suggestions)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousNameError("entity or event", name, (r.id for r in found))
+        raise NotFoundError("entity or event", name, dict.fromkeys(suggestions))
 
     def about(self, target: Entity | Event | str) -> About:
-        """The events and statements that involve an entity or event (by record or id),
-        and its mentions."""
+        """The events and statements that involve an entity or event, and its mentions.
+
+        ``target`` is a record, an id, or a name as :meth:`lookup` takes it
+        (``about("Abbas")``). Raises :class:`~newsfacts.errors.NotFoundError`
+        or :class:`~newsfacts.errors.AmbiguousNameError` for a name that names
+        no record or several, and :class:`TypeError` for any other type.
+        """
         key = self._resolve(target)
         found = self._about.get(key)
         # Not ``or``: an About with mentions alone has no facts and is falsy.
