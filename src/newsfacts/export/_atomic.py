@@ -41,7 +41,7 @@ def write_folder(
     if target.exists() or target.is_symlink():
         if not force:
             raise OutputExistsError(
-                f"{given} already exists; choose another folder, or pass force=True (--force) to replace it"
+                f"{given} already exists; choose another folder, or pass force=True to replace it"
             )
         if target.is_symlink() or not target.is_dir():
             raise OutputExistsError(f"{given} exists and is not a folder; it is never replaced")
