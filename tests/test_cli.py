@@ -194,14 +194,14 @@ def test_export_and_its_exit_codes(
 ) -> None:
     out = tmp_path / "out"
     data = _json(capsys, "export", "--format", "json", "--out", str(out))
-    assert data["files"] == sorted(p.name for p in out.iterdir())
+    assert data["files"] == sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert newsfacts.load_path(out).id == DS.id
     code, _, err = _run(capsys, "export", "--format", "jsonl", "--out", str(out))
     assert code == EXIT_OUTPUT
     assert "--force" in err
     code, _, _ = _run(capsys, "export", "--format", "jsonl", "--out", str(out), "--force")
     assert code == EXIT_OK
-    assert [p.name for p in out.iterdir()] == ["dataset.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == [".newsfacts-export", "dataset.jsonl"]
     monkeypatch.setitem(sys.modules, "rdflib", None)
     code, _, err = _run(capsys, "export", "--format", "turtle", "--out", str(tmp_path / "ttl"))
     assert code == EXIT_OUTPUT

@@ -55,7 +55,7 @@ def test_the_package_is_valid(dataset: Dataset, tmp_path: Path) -> None:
     names = {resource["name"] for resource in descriptor["resources"]}
     assert names == {table.name for table in tables(dataset)}
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [PACKAGE_FILE, *(f"{n}.csv" for n in names)]
+        [PACKAGE_FILE, ".newsfacts-export", *(f"{n}.csv" for n in names)]
     )
     for resource in descriptor["resources"]:
         assert resource["schema"]["primaryKey"], resource["name"]
@@ -219,11 +219,12 @@ def test_a_failure_midway_leaves_no_output(tmp_path: Path, monkeypatch: pytest.M
     # A folder being replaced survives a failed export whole.
     out.mkdir()
     (out / "old.csv").write_text("old")
+    (out / ".newsfacts-export").write_text("an earlier export")
     written.clear()
     with pytest.raises(RuntimeError, match="disk full"):
         to_csv(DS, out, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["csv"]
-    assert [p.name for p in out.iterdir()] == ["old.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".newsfacts-export", "old.csv"]
 
 
 # Frictionless reads every file of the package: a few examples suffice, in any profile.

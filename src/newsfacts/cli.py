@@ -400,11 +400,16 @@ def _errors(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _export(args: argparse.Namespace, out: _Output) -> int:
-    from .export import export
+    from .export import MARKER, ExportError, export
 
+    if args.path is not None:
+        # The input is never an export's target, nor inside one, nor around one.
+        source, target = os.path.realpath(args.path), os.path.realpath(args.out)
+        if os.path.commonpath([source, target]) in (source, target):
+            raise ExportError(f"{args.out} overlaps the input dataset {args.path}; choose another")
     ds = _dataset(args)
     written = export(ds, args.format, args.out, force=args.force)
-    files = sorted(path.name for path in written.iterdir())
+    files = sorted(path.name for path in written.iterdir() if path.name != MARKER)
     out.emit(
         {"format": args.format, "out": str(written), "files": files},
         lambda: [f"wrote {args.format} export of {ds.id} to {written}: {', '.join(files)}"],

@@ -1,7 +1,8 @@
 """Exports of a dataset to the formats that fact and event researchers use.
 
 Folders, written atomically (all files or none) and never over an existing
-folder unless ``force=True``:
+folder unless ``force=True``, which replaces only a folder that an earlier
+export wrote (it holds the marker file :data:`MARKER`):
 
 ``json``
     the canonical dataset folder, which :func:`newsfacts.load_path` reads back;
@@ -37,7 +38,7 @@ from types import MappingProxyType
 
 from newsfacts.dataset import Dataset
 
-from ._atomic import write_folder
+from ._atomic import MARKER, write_folder
 from ._errors import ExportError, MissingExtraError, OutputExistsError
 from ._frames import to_dataframes, to_networkx
 from ._jsonforms import JSONL_FILE, JSONL_TYPES, jsonl_records, write_json, write_jsonl
@@ -51,6 +52,7 @@ __all__ = [
     "JSONLD_FILE",
     "JSONL_FILE",
     "JSONL_TYPES",
+    "MARKER",
     "PACKAGE_FILE",
     "TURTLE_FILE",
     "Cell",
@@ -96,9 +98,11 @@ def export(
     """Write ``dataset`` in ``format`` (one of :data:`FORMATS`) into the new folder ``out``.
 
     Raises :class:`OutputExistsError` when ``out`` exists (unless ``force``,
-    which replaces an existing folder), :class:`MissingExtraError` when the
-    format needs an extra that is not installed. Either every file is written
-    or, after any error, nothing is: ``out`` is as it was.
+    which replaces a folder that an earlier export wrote, and nothing else),
+    :class:`MissingExtraError` when the format needs an extra that is not
+    installed. Either every file is written or, after any error, nothing is:
+    ``out`` is as it was. Returns ``out`` normalised (``a/b/../c`` as
+    ``a/c``), the path written.
     """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
