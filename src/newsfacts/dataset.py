@@ -137,18 +137,25 @@ def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
 
 
 def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
-    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target)."""
+    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target).
+
+    Only a run of mentions sharing span and target can hold equal ones; such a
+    run is checked by hashing, so that thousands of mentions of one span (their
+    notes differing) cost a pass, not a comparison of every pair.
+    """
     run: list[Mention] = []
-    for mention in mentions:
-        if run and (run[0].span.start, run[0].span.end, run[0].target) != (
-            mention.span.start,
-            mention.span.end,
-            mention.target,
+    for mention in (*mentions, None):
+        if (
+            mention is not None
+            and run
+            and (run[0].span.start, run[0].span.end, run[0].target)
+            == (mention.span.start, mention.span.end, mention.target)
         ):
-            run = []
-        if any(other == mention for other in run):
+            run.append(mention)
+            continue
+        if len(run) > 1 and len(set(run)) < len(run):
             return False
-        run.append(mention)
+        run = [mention] if mention is not None else []
     return True
 
 

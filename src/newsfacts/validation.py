@@ -632,17 +632,16 @@ class _Checker:
                 seen.add(key)
                 holders.setdefault(key, []).append((record_id, index, name, segments))
         for entries in holders.values():
-            owners = list(dict.fromkeys(record_id for record_id, _, _, _ in entries))
-            if len(owners) < 2:
-                continue
             first = entries[0][0]
             for record_id, index, name, segments in entries:
                 if record_id == first:
                     continue
+                # The two records of the collision: naming every holder in each
+                # problem would grow with the square of the holders.
                 self.add(
                     ProblemCode.ALIAS_COLLISION,
                     f"{segments[0]} {name!r} of {record_id!r} also names {first!r}",
-                    owners,
+                    (first, record_id),
                     file,
                     index,
                     *segments,
