@@ -112,7 +112,17 @@ def _schema(table: Table) -> dict[str, Any]:
 
 
 def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -> dict[str, Any]:
-    """The ``datapackage.json`` descriptor of the CSV export of ``dataset``."""
+    """The ``datapackage.json`` descriptor of the CSV export of ``dataset``.
+
+    Raises :class:`TypeError` when ``dataset`` is not a Dataset or
+    ``all_tables`` is neither ``None`` nor a tuple of tables.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    if all_tables is not None and not (
+        isinstance(all_tables, tuple) and all(isinstance(t, Table) for t in all_tables)
+    ):
+        raise TypeError(f"all_tables must be a tuple of Table, got {type(all_tables).__name__}")
     metadata = dataset.metadata
     article = dataset.article
     descriptor: dict[str, Any] = {"$schema": _PROFILE, "name": metadata.id}
