@@ -142,9 +142,9 @@ def test_public_callables_raise_only_documented_errors(name: str, data: st.DataO
     # Optional parameters too, now and then: ``limit``, ``default``, ``record`` …
     for parameter in inspect.signature(function).parameters.values():
         optional = parameter.default is not inspect.Parameter.empty
-        if optional and parameter.kind is not inspect.Parameter.POSITIONAL_ONLY:
-            if data.draw(st.booleans(), label=f"give {parameter.name}"):
-                arguments[parameter.name] = data.draw(ANYTHING, label=parameter.name)
+        keyword = parameter.kind is not inspect.Parameter.POSITIONAL_ONLY
+        if optional and keyword and data.draw(st.booleans(), label=f"give {parameter.name}"):
+            arguments[parameter.name] = data.draw(ANYTHING, label=parameter.name)
     raised: Exception | None = None
     try:
         function(*positional, **arguments)
