@@ -10,7 +10,11 @@ A dataset is a folder of UTF-8 JSON files beside its article text:
 
 Loading is all or nothing: a file that cannot be read, parsed or turned into
 records raises :class:`~newsfacts.errors.DatasetError` naming the file and the
-JSON path, and nothing is cached or returned. The built-in datasets are read
+JSON path, and nothing is cached or returned. Only regular files are read:
+a FIFO or a device in a file's place is refused, never waited on; a symbolic
+link is followed wherever it leads (as ``cp`` follows one), and what it
+reaches must be a regular file. Text that is not Unicode (a lone surrogate
+escape such as ``"\\ud800"``) is refused at its JSON path. The built-in datasets are read
 with ``importlib_resources.files()``, so they load from a wheel, a zip or a
 source tree alike, once per process, behind a lock.
 """
