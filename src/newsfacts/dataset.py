@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from ._checks import to_tuple
 from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
 from .model import (
     Article,
@@ -159,6 +160,17 @@ def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
     return True
 
 
+def _records(values: Iterable[_V], kind: type[_V], what: str) -> tuple[_V, ...]:
+    """``values`` as a tuple, each a ``kind``; :class:`TypeError` otherwise."""
+    records = to_tuple(values)
+    for record in records:
+        if type(record) is not kind and not isinstance(record, kind):
+            raise TypeError(
+                f"{what} must hold {kind.__name__} records, got a {type(record).__name__}"
+            )
+    return records
+
+
 def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str] | None:
     time = event.record_time if record and event.record_time is not None else event.time
     if time is None:
@@ -169,7 +181,8 @@ def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date,
 class Dataset:
     """The facts of one article, with lookups and queries.
 
-    Build one with :func:`newsfacts.load` or :func:`newsfacts.load_path`.
+    Build one with :func:`newsfacts.load` or :func:`newsfacts.load_path`, or
+    from records; a value of the wrong type raises :class:`TypeError`.
     """
 
     __slots__ = (
@@ -198,8 +211,17 @@ class Dataset:
         mentions: Iterable[Mention] = (),
         sources: Iterable[Source] = (),
     ) -> None:
+        if not isinstance(metadata, Metadata):
+            raise TypeError(f"metadata must be a Metadata, got {type(metadata).__name__}")
+        if not isinstance(article, Article):
+            raise TypeError(f"article must be an Article, got {type(article).__name__}")
         self.metadata = metadata
         self.article = article
+        entities = _records(entities, Entity, "entities")
+        events = _records(events, Event, "events")
+        statements = _records(statements, Statement, "statements")
+        sources = _records(sources, Source, "sources")
+        mentions = _records(mentions, Mention, "mentions")
         self.entities: Registry[Entity] = Registry("entity", entities, _entity_names)
         self.events: Registry[Event] = Registry("event", events, _event_names)
         self.statements: Registry[Statement] = Registry("statement", statements)
