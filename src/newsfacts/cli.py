@@ -219,8 +219,9 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
     def lines() -> list[str]:
         lines = [
             f"{ds.metadata.title} ({ds.id})",
-            f"article: {article.publisher}, published {published}, {len(article.text)} code "
-            f"points, {len(article.sentences)} sentences",
+            f"article: {article.publisher}, published {published}, "
+            f"{_plural(len(article.text), 'code point')}, "
+            f"{_plural(len(article.sentences), 'sentence')}",
             f"  {article.url}" if article.url else "",
             "  ".join(f"{key}: {value}" for key, value in counts.items()),
             "entity kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),

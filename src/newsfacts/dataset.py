@@ -160,6 +160,10 @@ def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
     return True
 
 
+def _count(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _records(values: Iterable[_V], kind: type[_V], what: str) -> tuple[_V, ...]:
     """``values`` as a tuple, each a ``kind``; :class:`TypeError` otherwise."""
     records = to_tuple(values)
@@ -352,8 +356,9 @@ class Dataset:
 
     def __repr__(self) -> str:
         return (
-            f"<Dataset {self.metadata.id!r}: {len(self.entities)} entities, {len(self.events)} events, "
-            f"{len(self.statements)} statements, {len(self.mentions)} mentions>"
+            f"<Dataset {self.metadata.id!r}: {_count(len(self.entities), 'entity', 'entities')}, "
+            f"{_count(len(self.events), 'event')}, {_count(len(self.statements), 'statement')}, "
+            f"{_count(len(self.mentions), 'mention')}>"
         )
 
     @property
