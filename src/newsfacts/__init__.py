@@ -135,7 +135,7 @@ def validate(dataset: Dataset) -> tuple[Problem, ...]:
 def lookup(name: str) -> Entity | Event:
     """The one entity or event of the default dataset answering to ``name``.
 
-    See :meth:`Dataset.lookup`: raises :class:`NotFoundError` or
+    See :meth:`newsfacts.dataset.Dataset.lookup`: raises :class:`NotFoundError` or
     :class:`AmbiguousNameError`, and :class:`TypeError` for a non-str.
     """
     return load().lookup(name)

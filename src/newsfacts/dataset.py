@@ -380,7 +380,7 @@ class Dataset:
 
     def lookup(self, name: str) -> Entity | Event:
         """The one entity or event answering to ``name`` (an id, a name, an alias or an
-        external id, compared as :meth:`Registry.lookup <newsfacts.Registry.lookup>` compares).
+        external id, compared as :meth:`Registry.lookup <newsfacts.registry.Registry.lookup>` compares).
 
         The dataset-wide form of ``entities.lookup`` and ``events.lookup``:
         users type "Six-Day War" without knowing it is an event. Raises

@@ -2,7 +2,7 @@
 
 Folders, written atomically (all files or none) and never over an existing
 folder unless ``force=True``, which replaces only a folder that an earlier
-export wrote (it holds the marker file :data:`MARKER`):
+export wrote (it holds the marker file ``.newsfacts-export``, ``MARKER``):
 
 ``json``
     the canonical dataset folder, which :func:`newsfacts.load_path` reads back;
