@@ -440,3 +440,11 @@ def test_an_event_and_entity_named_alike_are_ambiguous_dataset_wide() -> None:
     with pytest.raises(AmbiguousNameError):
         ds.lookup(entity.name)
     assert isinstance(ds.lookup(event.id), Event)
+
+
+def test_predicate_inverses_are_involutions() -> None:
+    # The disagreement check groups only statements whose mirror is stated,
+    # which is a closed set only if a mirror's mirror is the relation itself.
+    for predicate in Predicate:
+        if predicate.inverse is not None:
+            assert predicate.inverse.inverse is predicate, predicate

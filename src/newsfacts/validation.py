@@ -801,31 +801,40 @@ class _Checker:
         # Statements are grouped by relation, voice and polarity; within a
         # group, "has an earlier member a time that meets mine?" is one query
         # of a prefix-maximum tree over the members' earliest bounds.
+        # Most statements have no mirror at all: only those whose mirror is
+        # stated (a closed set, as a mirror's mirror is the statement's own
+        # relation) are grouped.
+        keyed: list[tuple[int, Statement, tuple[str, str, str], list[tuple[str, str, str]]]] = []
+        for index, statement in enumerate(self.ds.statements):
+            target = statement.object_id
+            if target is None:
+                continue
+            predicate = statement.predicate
+            inverse = predicate.inverse
+            symmetric = predicate.symmetric
+            if inverse is None and not symmetric:
+                continue
+            value = predicate.value
+            mirrors = []
+            if inverse is not None:
+                mirrors.append((target, inverse.value, statement.subject))
+            if symmetric:
+                mirrors.append((target, value, statement.subject))
+            keyed.append((index, statement, (statement.subject, value, target), mirrors))
+        stated = {key for _, _, key, _ in keyed}
         groups: dict[tuple[str, str, str, frozenset[str], bool], _Overlaps] = {}
         entries: list[tuple[int, Statement, tuple[int, int], _Overlaps, list[_Overlaps]]] = []
-        for index, statement in enumerate(self.ds.statements):
-            if statement.object_id is None:
+        for index, statement, key, mirrors in keyed:
+            present = [mirror for mirror in dict.fromkeys(mirrors) if mirror in stated]
+            if not present:
                 continue
             claimants = frozenset(statement.attribution.claimants)
-            own = (
-                statement.subject,
-                statement.predicate.value,
-                statement.object_id,
-                claimants,
-                statement.negated,
-            )
             bounds = _ordinal_bounds(_dated(statement))
-            group = groups.setdefault(own, _Overlaps())
+            group = groups.setdefault((*key, claimants, statement.negated), _Overlaps())
             group.add_bound(bounds[0])
-            mirrors = []
-            inverse = statement.predicate.inverse
-            if inverse is not None:
-                mirrors.append((statement.object_id, inverse.value, statement.subject))
-            if statement.predicate.symmetric:
-                mirrors.append((statement.object_id, statement.predicate.value, statement.subject))
             opposite = [
-                groups.setdefault((*key, claimants, not statement.negated), _Overlaps())
-                for key in dict.fromkeys(mirrors)
+                groups.setdefault((*mirror, claimants, not statement.negated), _Overlaps())
+                for mirror in present
             ]
             entries.append((index, statement, bounds, group, opposite))
         for overlaps in groups.values():
