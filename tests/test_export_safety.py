@@ -168,3 +168,21 @@ def test_a_url_that_is_no_iri_is_an_export_error_not_a_traceback(tmp_path: Path)
 def test_a_blank_licence_cannot_reach_the_csv_export() -> None:
     with pytest.raises(ValueError, match="blank"):
         attrs.evolve(DS.metadata, license=" ")
+
+
+@pytest.mark.parametrize("format", ["json", "jsonl", "csv"])
+def test_text_that_is_not_unicode_is_an_export_error(tmp_path: Path, format: str) -> None:
+    # Loading refuses it; records made in code can still hold it.
+    entity = next(iter(DS.entities))
+    ds = newsfacts.Dataset(
+        DS.metadata,
+        DS.article,
+        [attrs.evolve(entity, description="x\ud800"), *list(DS.entities)[1:]],
+        DS.events,
+        DS.statements,
+        DS.mentions,
+        DS.sources,
+    )
+    with pytest.raises(ExportError, match="not Unicode"):
+        export(ds, format, tmp_path / format)
+    assert list(tmp_path.iterdir()) == []

@@ -100,7 +100,8 @@ def export(
     Raises :class:`OutputExistsError` when ``out`` exists (unless ``force``,
     which replaces a folder that an earlier export wrote, and nothing else),
     :class:`MissingExtraError` when the format needs an extra that is not
-    installed. Either every file is written or, after any error, nothing is:
+    installed, :class:`ExportError` when a text of the dataset is not Unicode
+    (a lone surrogate). Either every file is written or, after any error, nothing is:
     ``out`` is as it was. Returns ``out`` normalised (``a/b/../c`` as
     ``a/c``), the path written.
     """
@@ -111,7 +112,19 @@ def export(
     writer = _WRITERS.get(format)
     if writer is None:
         raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
-    return write_folder(out, lambda folder: writer(dataset, folder), force=force)
+
+    def build(folder: Path) -> None:
+        try:
+            writer(dataset, folder)
+        except UnicodeEncodeError as error:
+            # Records made in code may hold a lone surrogate, which loading refuses.
+            bad = error.object[error.start : error.end]
+            raise ExportError(
+                f"cannot write {format}: the dataset holds text that is not Unicode "
+                f"({bad!r}, {error.reason})"
+            ) from None
+
+    return write_folder(out, build, force=force)
 
 
 def to_json(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
