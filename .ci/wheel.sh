@@ -73,7 +73,9 @@ python3 -m venv "$work/venv-wheel"
     "$work/venv-wheel/bin/python" -c \
         "import newsfacts; assert 'site-packages' in newsfacts.__file__, newsfacts.__file__; print('testing', newsfacts.__file__)"
     "$work/venv-wheel/bin/newsfacts" summary >/dev/null
-    "$work/venv-wheel/bin/python" -m pytest -p no:cacheprovider -q
+    # .ci/run totals every pytest run from these JUnit reports.
+    "$work/venv-wheel/bin/python" -m pytest -p no:cacheprovider -q \
+        ${NEWSFACTS_CI_REPORTS:+--junitxml="$NEWSFACTS_CI_REPORTS/wheel-installed.xml"}
 )
 
 echo "-- the wheel imported as a zip file"
@@ -109,6 +111,7 @@ EOF
     # watches the data files being opened by their own paths, which a zip does
     # not do (it opens the archive): it runs in the installed-wheel run above.
     PYTHONPATH="$wheel" "$work/venv-zip/bin/python" -m pytest -p no:cacheprovider -q \
+        ${NEWSFACTS_CI_REPORTS:+--junitxml="$NEWSFACTS_CI_REPORTS/wheel-zip.xml"} \
         --deselect tests/test_import_cost.py::test_first_use_loads_the_default_dataset_once
 )
 echo "-- release checks passed (${root})"

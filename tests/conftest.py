@@ -4,13 +4,21 @@
 ``ci`` runs enough to matter. ``ci`` is chosen when the ``CI`` environment
 variable is set (as CI services do), or by name with ``HYPOTHESIS_PROFILE``.
 Neither has a deadline: timing is for the benchmarks, never for a test.
+
+The suite also runs from a read-only checkout (a packaged source tree, a
+shared mount, another user's clone): hypothesis keeps its example database
+only where it can write one, and pytest's cache warning is ignored (see
+``pyproject.toml``).
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase, ExampleDatabase
 
 __all__: list[str] = []
 
@@ -18,9 +26,30 @@ __all__: list[str] = []
 # built-in dataset: their size and generation time are not defects.
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
-settings.register_profile("dev", max_examples=20, deadline=None, suppress_health_check=_SLOW)
+
+def _database() -> ExampleDatabase | None:
+    """Hypothesis's usual database folder where it can be written, else none at all."""
+    folder = Path(os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY", ".hypothesis")) / "examples"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return None
+    return DirectoryBasedExampleDatabase(folder)
+
+
+_DATABASE = _database()
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=_SLOW, print_blob=True
+    "dev", max_examples=20, deadline=None, suppress_health_check=_SLOW, database=_DATABASE
+)
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=_SLOW,
+    print_blob=True,
+    database=_DATABASE,
 )
 
 

@@ -567,7 +567,8 @@ def datasets(
     metadata = Metadata(
         id=draw(_SLUG),
         title=names.draw(draw),
-        description=draw(_PROSE),
+        # Empty, or some words: metadata texts are never blank.
+        description=draw(_PROSE.filter(lambda text: not text or text.strip())),
         license="MIT",
         version="0.0.0",
     )

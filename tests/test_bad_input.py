@@ -144,7 +144,11 @@ def _calls(value: Any, other: Any) -> list[_Call]:
     for name in ("entities", "events", "statements", "sources"):
         calls += _registry_calls(name, getattr(DS, name), value, other)
     calls += [
-        ("about", lambda: DS.about(value), (TypeError, UnknownIdError)),
+        (
+            "about",
+            lambda: DS.about(value),
+            (TypeError, UnknownIdError, NotFoundError, AmbiguousNameError),
+        ),
         ("events_between", lambda: DS.events_between(value, other), (TypeError, ValueError)),
         (
             "events_between/start",
@@ -392,7 +396,11 @@ CORRUPTIONS: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "deep nesting": ("events.json", lambda: b"[" * 200_000 + b"]" * 200_000, "$"),
     "moderate nesting": ("events.json", lambda: b"[" * 500 + b"]" * 500, "$[0]"),
     "non-UTF-8 byte": ("statements.json", lambda: b"[\xff]", "$"),
-    "lone surrogate escape": ("sources.json", lambda: b'[{"id": "\\ud800", "title": "x"}]', "$[0]"),
+    "lone surrogate escape": (
+        "sources.json",
+        lambda: b'[{"id": "\\ud800", "title": "x"}]',
+        "$[0].id",
+    ),
     "duplicate key": (
         "entities.json",
         lambda: _with_duplicate_key("entities.json", 3, "name"),

@@ -59,7 +59,7 @@ def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
         "mentions": len(DS.mentions),
         "sources": len(DS.sources),
     }
-    assert sum(data["verdicts"].values()) == sum(1 for f in FACTS if f.verdict is not None)
+    assert sum(data["verdicts"].values()) == len(FACTS)
 
 
 def test_the_module_and_the_version() -> None:
@@ -194,14 +194,14 @@ def test_export_and_its_exit_codes(
 ) -> None:
     out = tmp_path / "out"
     data = _json(capsys, "export", "--format", "json", "--out", str(out))
-    assert data["files"] == sorted(p.name for p in out.iterdir())
+    assert data["files"] == sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert newsfacts.load_path(out).id == DS.id
     code, _, err = _run(capsys, "export", "--format", "jsonl", "--out", str(out))
     assert code == EXIT_OUTPUT
     assert "--force" in err
     code, _, _ = _run(capsys, "export", "--format", "jsonl", "--out", str(out), "--force")
     assert code == EXIT_OK
-    assert [p.name for p in out.iterdir()] == ["dataset.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == [".newsfacts-export", "dataset.jsonl"]
     monkeypatch.setitem(sys.modules, "rdflib", None)
     code, _, err = _run(capsys, "export", "--format", "turtle", "--out", str(tmp_path / "ttl"))
     assert code == EXIT_OUTPUT
@@ -256,3 +256,156 @@ def test_a_dataset_of_ones_own(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     code, out, _ = _run(capsys, "quote", "meeting-putin-abbas", "--path", folder)
     assert code == EXIT_OK
     assert "=[[Putin met Abbas in Moscow on Monday]]." in out
+
+
+# --- the command line under real conditions --------------------------------------
+
+
+def _c_locale() -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
+    return {**env, "LC_ALL": "C", "PYTHONUTF8": "0"}
+
+
+@pytest.mark.parametrize("argv", [["errors"], ["facts"], ["summary"], ["entity", "abbas"]])
+def test_a_c_locale_gets_escapes_not_a_crash(argv: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts", *argv], capture_output=True, env=_c_locale()
+    )
+    assert done.returncode == EXIT_OK, done.stderr
+    assert b"Traceback" not in done.stderr
+    done.stdout.decode("ascii")  # escapes, never a byte the locale cannot show
+    as_json = subprocess.run(
+        [sys.executable, "-m", "newsfacts", *argv, "--json"], capture_output=True, env=_c_locale()
+    )
+    assert as_json.returncode == EXIT_OK, as_json.stderr
+    # ASCII-safe JSON: the same data as in UTF-8.
+    assert json.loads(as_json.stdout.decode("ascii")) == json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "newsfacts", *argv, "--json"], capture_output=True, check=True
+        ).stdout.decode("utf-8")
+    )
+
+
+def test_an_unexpected_error_has_its_own_exit_code(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfacts import cli
+
+    def broken(*args: object) -> int:
+        raise AssertionError("a bug\nwith a second line")
+
+    monkeypatch.setattr(cli, "_summary", broken)
+    code, out, err = _run(capsys, "summary")
+    assert code == cli.EXIT_INTERNAL
+    assert code not in (EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT)
+    assert err.count("\n") == 1
+    assert "AssertionError: a bug" in err
+    assert out == ""
+
+
+def test_json_errors_are_json_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "entity", "atlantis", "--json")
+    assert code == EXIT_NOT_FOUND
+    error = json.loads(out)["error"]
+    assert error["type"] == "NotFoundError"
+    assert error["exit_code"] == EXIT_NOT_FOUND
+    assert error["message"] in err
+
+
+def test_options_before_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert _run(capsys, "--json", "summary")[1] == _run(capsys, "summary", "--json")[1]
+    folder = to_json(tiny_dataset(), tmp_path / "tiny")
+    code, out, _ = _run(capsys, "--path", str(folder), "--json", "summary")
+    assert code == EXIT_OK
+    assert json.loads(out)["id"] == "tiny"
+
+
+def test_verdict_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _json(capsys, "facts", "--verdict", "FALSE") == _json(
+        capsys, "facts", "--verdict", "false"
+    )
+
+
+def test_check_names_its_folder_one_way(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = str(to_json(tiny_dataset(), tmp_path / "tiny"))
+    assert _json(capsys, "check", folder) == _json(capsys, "check", "--path", folder)
+    code, _, err = _run(capsys, "check", folder, "--path", folder)
+    assert code == EXIT_USAGE
+    assert "not both" in err
+
+
+def test_summary_counts_facts_without_a_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    verdicts = _json(capsys, "summary")["verdicts"]
+    assert sum(verdicts.values()) == len(FACTS)
+    assert verdicts.get("no verdict", 0) == sum(1 for f in FACTS if f.verdict is None)
+
+
+def test_messages_are_plain_words(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from newsfacts.cli import _plural
+
+    assert _plural(1, "event") == "1 event"
+    assert _plural(2, "event") == "2 events"
+    assert _plural(0, "problem") == "0 problems"
+    out = tmp_path / "out"
+    _run(capsys, "export", "--format", "json", "--out", str(out))
+    code, _, err = _run(capsys, "export", "--format", "json", "--out", str(out))
+    assert code == EXIT_OUTPUT
+    assert "pass --force" in err
+    assert "force=True" not in err
+
+
+def test_timeline_by_record_with_a_record_date_and_no_time(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import attrs
+
+    event = next(e for e in DS.events if e.record_time is not None)
+    changed = attrs.evolve(event, time=None)
+    ds = newsfacts.Dataset(
+        DS.metadata,
+        DS.article,
+        DS.entities,
+        [changed if e is event else e for e in DS.events],
+        DS.statements,
+        DS.mentions,
+        DS.sources,
+    )
+    folder = to_json(ds, tmp_path / "data")
+    rows = _json(capsys, "timeline", "--record", "--path", str(folder))
+    row = next(r for r in rows if r["id"] == event.id)
+    assert row["expression"] is None
+    assert event.record_time is not None
+    assert row["edtf"] == event.record_time.edtf
+
+
+def test_show_any_record(capsys: pytest.CaptureFixture[str]) -> None:
+    for event in DS.events:
+        data = _json(capsys, "show", event.id)
+        assert (data["type"], data["id"]) == ("event", event.id)
+        code, out, _ = _run(capsys, "show", event.id)
+        assert code == EXIT_OK
+        for participant in event.participants:
+            assert participant.entity in out
+        if event.record_time is not None:
+            assert f"record date: {event.record_time.edtf}" in out
+    for statement in DS.statements:
+        assert _json(capsys, "show", statement.id)["id"] == statement.id
+    for source in DS.sources:
+        assert _json(capsys, "show", source.id)["id"] == source.id
+    war = DS.events.lookup("Six-Day War")
+    assert _json(capsys, "show", "six day war")["id"] == war.id
+    assert _json(capsys, "show", "Abbas")["entity"]["id"] == "mahmoud-abbas"
+    assert _run(capsys, "show", "atlantis")[0] == EXIT_NOT_FOUND
+
+
+def test_search(capsys: pytest.CaptureFixture[str]) -> None:
+    found = _json(capsys, "search", "putn")
+    assert found[0]["id"] == DS.entities.search("putn")[0].record.id
+    assert [m["score"] for m in found] == sorted((m["score"] for m in found), reverse=True)
+    assert _json(capsys, "search", "six day war")[0]["id"] == DS.events.lookup("six day war").id
+    assert len(_json(capsys, "search", "a", "--limit", "2")) <= 2
+    assert _run(capsys, "search", "zzzzqqqq")[0] == EXIT_NOT_FOUND
+    with pytest.raises(SystemExit):
+        main(["search", "x", "--limit", "0"])

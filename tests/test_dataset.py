@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import newsfacts
-from newsfacts import Event, Statement, UnknownIdError
+from newsfacts import Event, NotFoundError, Statement, UnknownIdError
 
 DS = newsfacts.load()
 D = datetime.date
@@ -36,8 +36,11 @@ def test_about_counts_claimants_and_events() -> None:
     assert "trump-administration-not-honest-broker" in {s.id for s in pa.statements}
     recognition = DS.about("us-recognition-of-jerusalem-2017")
     assert "recognition-circumvents-international-law" in {s.id for s in recognition.statements}
-    with pytest.raises(UnknownIdError):
+    with pytest.raises(NotFoundError):
         DS.about("atlantis")
+    # A name does as well as an id.
+    assert DS.about("Abbas") == DS.about("mahmoud-abbas")
+    assert DS.about("six day war") == DS.about(DS.events.lookup("six day war"))
     with pytest.raises(TypeError):
         DS.about(3)  # type: ignore[arg-type]
 

@@ -236,3 +236,39 @@ def test_the_cli_page_shows_every_command() -> None:
     page: str = _docs_extension().cli_page(build_parser())
     for name in _subcommands():
         assert f"usage: newsfacts {name}" in page
+
+
+def _extras() -> set[str]:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    if not pyproject.is_file():  # the wheel's test run copies pyproject.toml beside the tests
+        pyproject = Path.cwd() / "pyproject.toml"
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    return set(data["project"]["optional-dependencies"])
+
+
+def test_every_install_command_works_from_a_checkout() -> None:
+    """Each ``pip install`` installs the checkout (``.`` or ``".[extra]"`` with a real
+    extra), or says that it is for the published package."""
+    import re
+
+    extras = _extras()
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in DOC_FILES]
+    from newsfacts.export import MissingExtraError
+
+    texts.append(("MissingExtraError", str(MissingExtraError("x", "rdflib", "rdf"))))
+    seen = 0
+    for name, text in texts:
+        for line in text.splitlines():
+            for found in re.finditer(r"pip install ([^\s`&)]+)", line):
+                seen += 1
+                target = found[1].strip("'\"")
+                if target == ".":
+                    continue
+                extra = re.fullmatch(r"\.\[([a-z,]+)\]", target)
+                if extra is not None:
+                    assert set(extra[1].split(",")) <= extras, (name, line)
+                    continue
+                assert "published" in line or "from a checkout" in line, (name, line)
+    assert seen

@@ -19,7 +19,7 @@ import pytest
 import newsfacts
 from _tiny import tiny_dataset
 from newsfacts import Dataset
-from newsfacts.export import BRAT_ANN, BRAT_CONF, BRAT_TEXT, export
+from newsfacts.export import BRAT_ANN, BRAT_CONF, BRAT_TEXT, MARKER, export
 from newsfacts.export._brat import brat_label
 from newsfacts.export._targets import mention_targets
 
@@ -82,7 +82,7 @@ def _conf(text: str) -> dict[str, dict[str, str]]:
 
 def _read(dataset: Dataset, tmp_path: Path) -> tuple[Standoff, dict[str, dict[str, str]], Path]:
     out = export(dataset, "brat", tmp_path / "brat")
-    assert sorted(p.name for p in out.iterdir()) == sorted([BRAT_TEXT, BRAT_ANN, BRAT_CONF])
+    assert sorted(p.name for p in out.iterdir()) == sorted([BRAT_TEXT, BRAT_ANN, BRAT_CONF, MARKER])
     text = (out / BRAT_TEXT).read_bytes().decode("utf-8")
     ann = Standoff((out / BRAT_ANN).read_text(encoding="utf-8"), text)
     return ann, _conf((out / BRAT_CONF).read_text(encoding="utf-8")), out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -54,7 +55,7 @@ def test_the_package_is_valid(dataset: Dataset, tmp_path: Path) -> None:
     names = {resource["name"] for resource in descriptor["resources"]}
     assert names == {table.name for table in tables(dataset)}
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [PACKAGE_FILE, *(f"{n}.csv" for n in names)]
+        [PACKAGE_FILE, ".newsfacts-export", *(f"{n}.csv" for n in names)]
     )
     for resource in descriptor["resources"]:
         assert resource["schema"]["primaryKey"], resource["name"]
@@ -133,8 +134,18 @@ def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
         with path.open(encoding="utf-8", newline="") as stream:
             for row in csv.reader(stream):
                 cells.extend(row)
-    dangerous = [cell for cell in cells if cell.startswith(FORMULA_PREFIXES)]
+    dangerous = [
+        cell
+        for cell in cells
+        for part in re.split("[,;]", cell)
+        if part.startswith(FORMULA_PREFIXES) and not cell.startswith("[")
+    ]
     assert dangerous == []
+    # Every cell is quoted, as OWASP advises, and no file starts with a byte-order mark.
+    for path in out.glob("*.csv"):
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf")
+        assert raw.startswith(b'"')
     # Every formula-like text is there, defused by a leading apostrophe.
     verdict = dataset.statements["gaza-part-of-egypt"].verdict
     assert verdict is not None
@@ -147,7 +158,8 @@ def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
     ]
     for text in texts:
         assert text.startswith(FORMULA_PREFIXES)
-        assert "'" + text in cells, text
+        assert neutralise(text) in cells, text
+        assert neutralise(text).startswith("'")
     # Aliases are JSON lists: the formula is inside a string, never at the cell's start.
     aliases = {row["id"]: json.loads(row["aliases"] or "[]") for row in _rows(out, "entities")}
     assert aliases["moscow"] == [FORMULA_TEXTS[0]]
@@ -155,12 +167,34 @@ def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
     assert _validate(out).valid
 
 
-@given(st.text())
+@given(st.text(alphabet=st.sampled_from("=+-@\t\r\n,;'a b")) | st.text())
 def test_neutralise(text: str) -> None:
     safe = neutralise(text)
-    assert not safe.startswith(FORMULA_PREFIXES)
-    assert safe in (text, "'" + text)
-    assert (safe != text) == text.startswith(FORMULA_PREFIXES)
+    # No part a spreadsheet may split off starts a formula.
+    assert not any(part.startswith(FORMULA_PREFIXES) for part in re.split("[,;]", safe))
+    # Only apostrophes are added, and only where needed.
+    assert safe.replace("'", "") == text.replace("'", "")
+    unchanged = not any(part.startswith(FORMULA_PREFIXES) for part in re.split("[,;]", text))
+    assert (safe == text) == unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("=1+1;=1+2", "'=1+1;'=1+2"),
+        ("a,=1", "a,'=1"),
+        ("\n=1", "'\n=1"),
+        ("-2", "'-2"),
+        ("plain; text, here", "plain; text, here"),
+    ],
+)
+def test_neutralise_guards_every_part(text: str, safe: str) -> None:
+    assert neutralise(text) == safe
+
+
+def test_neutralise_refuses_what_is_not_text() -> None:
+    with pytest.raises(TypeError, match="expected a str"):
+        neutralise(5)  # type: ignore[arg-type]
 
 
 def test_a_failure_midway_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,11 +219,12 @@ def test_a_failure_midway_leaves_no_output(tmp_path: Path, monkeypatch: pytest.M
     # A folder being replaced survives a failed export whole.
     out.mkdir()
     (out / "old.csv").write_text("old")
+    (out / ".newsfacts-export").write_text("an earlier export")
     written.clear()
     with pytest.raises(RuntimeError, match="disk full"):
         to_csv(DS, out, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["csv"]
-    assert [p.name for p in out.iterdir()] == ["old.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".newsfacts-export", "old.csv"]
 
 
 # Frictionless reads every file of the package: a few examples suffice, in any profile.

@@ -22,7 +22,7 @@ from PIL import Image
 import newsfacts
 from _tiny import tiny_dataset
 from newsfacts import Dataset, Rating
-from newsfacts.export import HTML_FILE, export
+from newsfacts.export import HTML_FILE, MARKER, export
 
 DS = newsfacts.load()
 DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
@@ -124,7 +124,7 @@ def _evidence(dataset: Dataset, fact_id: str) -> str:
 @DATASETS
 def test_the_page_is_self_contained(dataset: Dataset, tmp_path: Path) -> None:
     out = export(dataset, "html", tmp_path / "html")
-    assert [p.name for p in out.iterdir()] == [HTML_FILE]
+    assert sorted(p.name for p in out.iterdir()) == sorted([HTML_FILE, MARKER])
     text = (out / HTML_FILE).read_text(encoding="utf-8")
     page = _parse(text)
     assert page.external == []

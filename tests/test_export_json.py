@@ -22,6 +22,7 @@ from newsfacts.export import (
     FORMATS,
     JSONL_FILE,
     JSONL_TYPES,
+    MARKER,
     ExportError,
     OutputExistsError,
     export,
@@ -44,13 +45,16 @@ def test_json_export_loads_back_equal(dataset: Dataset, tmp_path: Path) -> None:
     assert out == tmp_path / "json"
     again = newsfacts.load_path(out)
     assert_same_dataset(again, dataset)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == dump_files(dataset)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != MARKER} == dump_files(
+        dataset
+    )
+    assert (out / MARKER).is_file()
 
 
 @DATASETS
 def test_jsonl_has_every_record_once_with_its_type(dataset: Dataset, tmp_path: Path) -> None:
     out = to_jsonl(dataset, tmp_path / "jsonl")
-    assert [p.name for p in out.iterdir()] == [JSONL_FILE]
+    assert sorted(p.name for p in out.iterdir()) == sorted([JSONL_FILE, MARKER])
     raw = (out / JSONL_FILE).read_text(encoding="utf-8")
     assert raw.endswith("\n")
     lines = raw.split("\n")[:-1]
@@ -93,11 +97,17 @@ def test_an_existing_folder_is_never_overwritten_unless_forced(tmp_path: Path) -
     assert isinstance(caught.value, NewsfactsError)
     assert "force" in str(caught.value)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    # A folder that no export wrote is never replaced, not even with force.
+    with pytest.raises(OutputExistsError, match="not written by an export"):
+        to_json(DS, out, force=True)
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
-    to_json(DS, out, force=True)
-    assert not (out / "keep.txt").exists()
-    assert_same_dataset(newsfacts.load_path(out), DS)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    exported = tmp_path / "exported"
+    to_jsonl(DS, exported)
+    to_json(DS, exported, force=True)
+    assert not (exported / JSONL_FILE).exists()
+    assert_same_dataset(newsfacts.load_path(exported), DS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exported", "out"]
 
 
 def test_force_never_replaces_a_file(tmp_path: Path) -> None:
@@ -213,8 +223,12 @@ def test_the_current_folder_and_the_root_are_never_replaced(
         to_json(DS, Path(tmp_path.anchor), force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["here"]
     assert [p.name for p in here.iterdir()] == ["inner"]
-    # A relative folder beside the current one is fine, and comes back as given.
+    # A relative folder beside the current one is fine, and comes back as written.
     assert to_json(DS, "../out") == Path("../out")
+    # One path is checked, written and returned: the normalised one.
+    assert to_json(DS, "../a/b/../../c/d") == Path("../c/d")
+    assert (here / "c" / "d" / "dataset.json").is_file()
+    assert not (here / "a").exists()
     assert (here / "out" / "dataset.json").is_file()
 
 

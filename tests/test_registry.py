@@ -132,10 +132,17 @@ def test_filter_by_fields_and_verdict() -> None:
     assert isinstance(DS.entities.filter(), tuple)
     with pytest.raises(TypeError, match="no field 'colour'"):
         DS.entities.filter(colour="red")
-    with pytest.raises(TypeError, match="must be a member of EntityKind, got str"):
-        DS.entities.filter(kind="person")
+    # An enum field takes its member's value too, as people type it.
+    assert DS.entities.filter(kind="person") == people
+    assert DS.statements.filter(verdict="false") == false
+    with pytest.raises(ValueError, match="must be one of 'person'"):
+        DS.entities.filter(kind="persons")
+    with pytest.raises(ValueError, match="must be one of 'supported'"):
+        DS.statements.filter(verdict="wrong")
+    with pytest.raises(TypeError, match="must be a member of EntityKind, got int"):
+        DS.entities.filter(kind=3)
     with pytest.raises(TypeError, match="Rating or a Verdict"):
-        DS.statements.filter(verdict="false")
+        DS.statements.filter(verdict=3)
     assert DS.events.filter(plover=None) == tuple(e for e in DS.events if e.plover is None)
     with pytest.raises(TypeError, match="callable"):
         DS.entities.filter(3)  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ from .model import (
     Entity,
     Event,
     Fact,
-    Literal,
+    LiteralValue,
     Mention,
     Participant,
     Qualifier,
@@ -40,6 +40,10 @@ from .model import (
     Statement,
     Verdict,
 )
+
+# The class's first name, importable as before but outside ``__all__``, so that
+# ``from newsfacts import *`` does not shadow ``typing.Literal``.
+from .model import Literal as Literal
 from .registry import Match, Registry
 from .timespec import TimePoint, TimeSpec
 from .vocabulary import (
@@ -79,7 +83,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Fact",
-    "Literal",
+    "LiteralValue",
     "Match",
     "Mention",
     "Metadata",
@@ -115,6 +119,7 @@ __all__ = [
     "events",
     "load",
     "load_path",
+    "lookup",
     "mentions",
     "score",
     "sources",
@@ -160,11 +165,25 @@ def build(source: str | os.PathLike[str], out: str | os.PathLike[str] | None = N
     return _build(source, out)
 
 
+def lookup(name: str) -> Entity | Event:
+    """The one entity or event of the default dataset answering to ``name``.
+
+    See :meth:`newsfacts.dataset.Dataset.lookup`: raises :class:`NotFoundError` or
+    :class:`AmbiguousNameError`, and :class:`TypeError` for a non-str.
+    """
+    return load().lookup(name)
+
+
 def __getattr__(name: str) -> Any:
     if name in _SHORTCUTS:
         return getattr(load(), name)
     if name == "BUILTIN_DATASETS":
         return builtin_datasets()
+    if name == "export":
+        # Imported on first use: the exports' own optional libraries stay unimported.
+        import importlib
+
+        return importlib.import_module(".export", __name__)
     if name == "Problem":
         from .validation import Problem
 
@@ -173,7 +192,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SHORTCUTS | {"Problem", "BUILTIN_DATASETS"})
+    return sorted(set(globals()) | _SHORTCUTS | {"Problem", "BUILTIN_DATASETS", "export"})
 
 
 if TYPE_CHECKING:

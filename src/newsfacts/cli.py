@@ -8,6 +8,8 @@
     newsfacts errors                       # the article's errors, with evidence and notes
     newsfacts export --format csv --out facts-csv
     newsfacts check path/to/dataset        # every consistency problem
+    newsfacts show six-day-war             # any record, by id or name
+    newsfacts search putn                  # ranked matches among entities and events
     newsfacts score GOLD SYSTEM --details  # a system's output against gold, layer by layer
     newsfacts new article.txt --id my-article   # start a source for an article of your own
     newsfacts build my-article --out my-dataset # build a source into a dataset folder
@@ -17,8 +19,13 @@
 
 Every command reads the default built-in dataset, another one with
 ``--dataset ID``, or a folder of one's own with ``--path DIR``; ``--json``
-prints JSON for machines instead of text for people. Errors go to standard
-error as one line starting ``newsfacts:``.
+prints JSON for machines instead of text for people. These options go before
+or after the command. Errors go to standard error as one line starting
+``newsfacts:``; with ``--json`` they are also printed to standard output as
+``{"error": {"type": ..., "message": ..., "exit_code": ...}}``.
+
+Output that the terminal's encoding cannot show (a C locale, say) is written
+with backslash escapes rather than failing; ``--json`` output is then ASCII.
 
 Exit codes:
 
@@ -40,7 +47,9 @@ Exit codes:
 4
     an export, dataset or source that cannot be written (the folder exists
     and ``--force`` was not given, a missing optional extra, a file system
-    error).
+    error);
+5
+    an unexpected error (a bug): one line on standard error, no traceback.
 """
 
 from __future__ import annotations
@@ -65,6 +74,7 @@ from .vocabulary import Rating
 __all__ = [
     "ERROR_RATINGS",
     "EXIT_DATA",
+    "EXIT_INTERNAL",
     "EXIT_NOT_FOUND",
     "EXIT_OK",
     "EXIT_OUTPUT",
@@ -79,6 +89,7 @@ EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
 EXIT_OUTPUT = 4
+EXIT_INTERNAL = 5
 
 ERROR_RATINGS = (Rating.FALSE, Rating.MISLEADING, Rating.SIMPLIFIED)
 """The verdicts that ``newsfacts errors`` lists: where the article departs from the record."""
@@ -96,11 +107,21 @@ class _Output:
 
     def emit(self, data: Any, lines: Callable[[], Sequence[str]]) -> None:
         if self.as_json:
-            print(json.dumps(data, ensure_ascii=False, indent=2))
+            print(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2))
         else:
             text = "\n".join(lines())
             if text:
                 print(text)
+
+
+def _utf8(stream: Any) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    """``"1 event"``, ``"2 events"``: counts in plain words."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -195,9 +216,8 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
     published = article.published.edtf if article.published is not None else "unknown"
     kinds = Counter(e.kind.value for e in ds.entities)
     ratings = Counter(
-        fact.verdict.rating.value
+        fact.verdict.rating.value if fact.verdict is not None else "no verdict"
         for fact in (*ds.events, *ds.statements)
-        if fact.verdict is not None
     )
     timeline = ds.timeline()
     counts = {
@@ -211,8 +231,9 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
     def lines() -> list[str]:
         lines = [
             f"{ds.metadata.title} ({ds.id})",
-            f"article: {article.publisher}, published {published}, {len(article.text)} code "
-            f"points, {len(article.sentences)} sentences",
+            f"article: {article.publisher}, published {published}, "
+            f"{_plural(len(article.text), 'code point')}, "
+            f"{_plural(len(article.sentences), 'sentence')}",
             f"  {article.url}" if article.url else "",
             "  ".join(f"{key}: {value}" for key, value in counts.items()),
             "entity kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
@@ -224,7 +245,7 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
         if starts:
             ends = [e.time.latest for e in timeline if e.time is not None]
             lines.append(
-                f"timeline: {len(timeline)} dated events, {min(starts).isoformat()} to "
+                f"timeline: {_plural(len(timeline), 'dated event')}, {min(starts).isoformat()} to "
                 f"{max(ends).isoformat()}"
             )
         return [line for line in lines if line]
@@ -272,8 +293,9 @@ def _entity(args: argparse.Namespace, out: _Output) -> int:
         if codes:
             lines.append("  " + "  ".join(codes))
         lines.append(
-            f"  {len(about.events)} events, {len(about.statements)} statements, "
-            f"{len(about.mentions)} mentions"
+            f"  {_plural(len(about.events), 'event')}, "
+            f"{_plural(len(about.statements), 'statement')}, "
+            f"{_plural(len(about.mentions), 'mention')}"
         )
         lines.extend(f"  {_fact_line(ds, fact)}" for fact in about)
         return lines
@@ -317,12 +339,12 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
         return time.edtf
 
     def row(event: Event) -> dict[str, Any]:
-        assert event.time is not None
+        # With --record an enrichment may be dated by the record alone (no ``time``).
         return {
             "id": event.id,
             "label": event.label,
             "edtf": when(event),
-            "expression": event.time.expression,
+            "expression": event.time.expression if event.time is not None else None,
             "status": event.status.value,
         }
 
@@ -391,11 +413,16 @@ def _errors(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _export(args: argparse.Namespace, out: _Output) -> int:
-    from .export import export
+    from .export import MARKER, ExportError, export
 
+    if args.path is not None:
+        # The input is never an export's target, nor inside one, nor around one.
+        source, target = os.path.realpath(args.path), os.path.realpath(args.out)
+        if os.path.commonpath([source, target]) in (source, target):
+            raise ExportError(f"{args.out} overlaps the input dataset {args.path}; choose another")
     ds = _dataset(args)
     written = export(ds, args.format, args.out, force=args.force)
-    files = sorted(path.name for path in written.iterdir())
+    files = sorted(path.name for path in written.iterdir() if path.name != MARKER)
     out.emit(
         {"format": args.format, "out": str(written), "files": files},
         lambda: [f"wrote {args.format} export of {ds.id} to {written}: {', '.join(files)}"],
@@ -406,18 +433,18 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
 def _check(args: argparse.Namespace, out: _Output) -> int:
     from .validation import validate
 
-    if args.check_path is not None:
-        ds = load_path(args.check_path, validate=False)
-    elif args.path is not None:
-        ds = load_path(args.path, validate=False)
-    else:
-        ds = _dataset(args)
+    if args.check_path is not None and args.path is not None:
+        raise _UsageError("check takes its folder once: as PATH or as --path DIR, not both")
+    folder = args.check_path if args.check_path is not None else args.path
+    ds = load_path(folder, validate=False) if folder is not None else _dataset(args)
     problems = validate(ds)
 
     def lines() -> list[str]:
         if not problems:
             return [f"{ds.id}: consistent, no problems"]
-        return [str(problem) for problem in problems] + [f"{len(problems)} problem(s) in {ds.id}"]
+        return [str(problem) for problem in problems] + [
+            f"{_plural(len(problems), 'problem')} in {ds.id}"
+        ]
 
     out.emit({"dataset": ds.id, "problems": [p.as_dict() for p in problems]}, lines)
     return EXIT_NOT_FOUND if problems else EXIT_OK
@@ -514,6 +541,72 @@ def _source(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+def _show(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    record: Any = ds.statements.get(args.name) or ds.sources.get(args.name) or ds.lookup(args.name)
+    if isinstance(record, Entity):
+        return _entity(argparse.Namespace(**{**vars(args), "name": record.id}), out)
+    kind = type(record).__name__.lower()
+
+    def lines() -> list[str]:
+        if isinstance(record, Event):
+            lines = [f"{record.id}: {_describe(ds, record)}  [{_rating(record)}]"]
+            lines.append(f"  {record.kind.value}, {record.status.value}, {record.origin.value}")
+            lines.extend(
+                f"  {p.role.value}: {_name(ds, p.entity)} ({p.entity})" for p in record.participants
+            )
+            if record.place is not None:
+                lines.append(f"  place: {_name(ds, record.place)}")
+            if record.record_time is not None:
+                lines.append(f"  record date: {record.record_time.edtf}")
+            if record.part_of is not None:
+                lines.append(f"  part of: {_name(ds, record.part_of)}")
+        elif isinstance(record, Statement):
+            lines = [f"{record.id}: {_describe(ds, record)}  [{_rating(record)}]"]
+            if record.record_time is not None:
+                lines.append(f"  record date: {record.record_time.edtf}")
+        else:
+            lines = [f"{record.id}: {record.title}"]
+            if record.url:
+                lines.append(f"  {record.url}")
+        verdict = getattr(record, "verdict", None)
+        if verdict is not None and verdict.note:
+            lines.append(f"  note: {verdict.note}")
+        lines.extend(f"  evidence: “{span.text}”" for span in getattr(record, "evidence", ()))
+        return lines
+
+    out.emit({"type": kind, **to_json(record)}, lines)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    found: list[tuple[float, str, str, str]] = []
+    for kind, registry in (("entity", ds.entities), ("event", ds.events)):
+        for match in registry.search(args.query, args.limit):
+            found.append((match.score, kind, match.record.id, match.name))
+    found.sort(key=lambda item: (-item[0], item[2]))
+    found = found[: args.limit]
+    out.emit(
+        [{"score": score, "type": kind, "id": id, "name": name} for score, kind, id, name in found],
+        lambda: [f"{score:.2f}  {kind:<6}  {id}  ({name})" for score, kind, id, name in found],
+    )
+    if not found and not out.as_json:
+        print(f"newsfacts: nothing resembles {args.query[:80]!r}", file=sys.stderr)
+    return EXIT_OK if found else EXIT_NOT_FOUND
+
+
+class _UsageError(Exception):
+    """A combination of arguments that argparse alone cannot refuse."""
+
+
+def _limit(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -526,19 +619,30 @@ def build_parser() -> argparse.ArgumentParser:
         "and how each claim stands against the public record.",
         epilog="Exit codes: 0 success; 1 nothing found or problems found; 2 bad usage; "
         "3 a dataset that cannot be loaded or a source that cannot be built; "
-        "4 an export, dataset or source that cannot be written.",
+        "4 an export, dataset or source that cannot be written; 5 an unexpected error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+
+    def add_common(target: argparse.ArgumentParser, default: Callable[[Any], Any]) -> None:
+        # The same options before the command and after it; after it they
+        # default to "not given" (SUPPRESS), so they never undo the ones before.
+        group = target.add_mutually_exclusive_group()
+        group.add_argument(
+            "--dataset",
+            default=default(None),
+            metavar="ID",
+            help=f"a built-in dataset (default: {DEFAULT_DATASET})",
+        )
+        group.add_argument(
+            "--path", default=default(None), metavar="DIR", help="a dataset folder of your own"
+        )
+        target.add_argument(
+            "--json", action="store_true", default=default(False), help="print JSON instead of text"
+        )
+
+    add_common(parser, lambda value: value)
     common = argparse.ArgumentParser(add_help=False)
-    group = common.add_mutually_exclusive_group()
-    group.add_argument(
-        "--dataset",
-        default=None,
-        metavar="ID",
-        help=f"a built-in dataset (default: {DEFAULT_DATASET})",
-    )
-    group.add_argument("--path", default=None, metavar="DIR", help="a dataset folder of your own")
-    common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_common(common, lambda value: argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace, _Output], int], help: str) -> Any:
@@ -555,8 +659,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     facts.add_argument(
         "--verdict",
+        type=str.lower,
         choices=[rating.value for rating in Rating],
-        help="only facts with this verdict",
+        help="only facts with this verdict (any case)",
     )
     timeline = command("timeline", _timeline, "dated events in time order")
     timeline.add_argument(
@@ -583,10 +688,20 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         default=None,
         metavar="PATH",
-        help="a dataset folder (default: the chosen dataset)",
+        help="a dataset folder, the same as --path DIR (default: the chosen dataset)",
     )
+    show = command("show", _show, "any record by id or name: entity, event, statement, source")
+    show.add_argument("name", metavar="ID-OR-NAME", help="an id, or a name, alias, QID or code")
+    search = command("search", _search, "entities and events whose names resemble QUERY")
+    search.add_argument("query", metavar="QUERY", help="a name as you would type it")
+    search.add_argument(
+        "--limit", type=_limit, default=10, metavar="N", help="at most N matches (default: 10)"
+    )
+    # Commands that read no dataset take --json alone (after the command too).
     json_only = argparse.ArgumentParser(add_help=False)
-    json_only.add_argument("--json", action="store_true", help="print JSON instead of text")
+    json_only.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of text"
+    )
     scoring = commands.add_parser(
         "score",
         parents=[json_only],
@@ -613,12 +728,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build = commands.add_parser(
         "build",
+        parents=[json_only],
         help="build a source (TOML and the article) into a dataset folder",
         description="Build a source into the canonical dataset folder, or check a folder "
         "against it. Exit codes: 0 built (or the same); 1 --check found differences; "
         "3 the source has problems (all listed); 4 the folder cannot be written.",
     )
-    build.set_defaults(run=_build, json=False)
+    build.set_defaults(run=_build)
     build.add_argument("source", metavar="SOURCE", help="a source folder or one .toml file")
     where = build.add_mutually_exclusive_group()
     where.add_argument(
@@ -631,9 +747,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="write nothing; exit 1 if DIR's files differ from what SOURCE builds",
     )
-    build.add_argument("--json", action="store_true", help="print JSON instead of text")
     new = commands.add_parser(
         "new",
+        parents=[json_only],
         help="start a source for an article: its text, its sentences, a skeleton to fill in",
         description="Start a source folder for an article of your own.",
     )
@@ -641,7 +757,6 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("article", metavar="ARTICLE", help="the article's text, a UTF-8 file")
     new.add_argument("--id", required=True, help="the dataset's id, a kebab-case slug")
     new.add_argument("--out", metavar="DIR", help="the folder to create (default: ./ID)")
-    new.add_argument("--json", action="store_true", help="print JSON instead of text")
     source = command("source", _source, "write the dataset as a source to edit and build")
     source.add_argument("--out", required=True, metavar="DIR", help="the folder to write")
     source.add_argument(
@@ -655,29 +770,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .export import ExportError
     from .source import SourceError
 
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character gets an escape, never a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not _utf8(stream):
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    as_json = bool(args.json)
+
+    def fail(code: int, error: BaseException, message: str) -> int:
+        print(f"newsfacts: {message}", file=sys.stderr)
+        if as_json:
+            data = {"error": {"type": type(error).__name__, "message": message, "exit_code": code}}
+            print(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2))
+        return code
+
     try:
-        code: int = run(args, _Output(args.json))
+        code: int = run(args, _Output(as_json))
+    except _UsageError as error:
+        return fail(EXIT_USAGE, error, str(error))
     except (DatasetError, SourceError) as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
-        return EXIT_DATA
+        return fail(EXIT_DATA, error, str(error))
     except ExportError as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
-        return EXIT_OUTPUT
+        # The library names its keyword argument; on the command line it is the option.
+        return fail(EXIT_OUTPUT, error, str(error).replace("force=True", "--force"))
     except NewsfactsError as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
-        return EXIT_NOT_FOUND
+        return fail(EXIT_NOT_FOUND, error, str(error))
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             # The reader went away (``newsfacts facts | head``): not an error of ours.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return EXIT_OK
-        print(f"newsfacts: {error.strerror or error}: {error.filename}", file=sys.stderr)
-        return EXIT_OUTPUT
+        return fail(EXIT_OUTPUT, error, f"{error.strerror or error}: {error.filename}")
+    except Exception as error:
+        # A bug: one line that says so, with an exit code of its own.
+        first = str(error).splitlines()[0][:200] if str(error) else ""
+        return fail(
+            EXIT_INTERNAL,
+            error,
+            f"unexpected error ({type(error).__name__}: {first}); please report it",
+        )
     return code

@@ -16,9 +16,22 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from .errors import UnknownIdError
+from ._checks import to_tuple
+from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
 from .format import KINDS, references
-from .model import Article, Entity, Event, Fact, Mention, Source, Span, Statement
+from .model import (
+    Article,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Source,
+    Span,
+    Statement,
+    _id,
+    _nonempty,
+    _opt_str,
+)
 from .registry import Registry
 from .vocabulary import Origin
 
@@ -30,16 +43,31 @@ __all__ = ["About", "Dataset", "Metadata"]
 _V = TypeVar("_V")
 
 
+def _blank_or_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    # Empty means "not given"; a value of spaces alone is neither given nor absent.
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
+    if value and not value.strip():
+        raise ValueError(f"{attribute.name} must not be blank (leave it empty instead)")
+
+
 @attrs.frozen
 class Metadata:
-    """What a dataset is: id, title, description, licence and version."""
+    """What a dataset is: id, title, description, licence and version.
 
-    id: str
-    title: str
-    description: str = ""
-    license: str = ""
-    version: str = ""
-    homepage: str | None = None
+    Checked as the records' fields are: ``id`` is a lowercase kebab-case slug,
+    ``title`` a non-empty str, the other texts str that are empty or not
+    blank, ``homepage`` ``None`` or a str (an IRI, which
+    :func:`~newsfacts.validate` checks). Raises :class:`TypeError` or
+    :class:`ValueError` otherwise.
+    """
+
+    id: str = attrs.field(validator=_id)
+    title: str = attrs.field(validator=_nonempty)
+    description: str = attrs.field(default="", validator=_blank_or_text)
+    license: str = attrs.field(default="", validator=_blank_or_text)
+    version: str = attrs.field(default="", validator=_blank_or_text)
+    homepage: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 @attrs.frozen
@@ -80,19 +108,41 @@ def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
 
 
 def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
-    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target)."""
+    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target).
+
+    Only a run of mentions sharing span and target can hold equal ones; such a
+    run is checked by hashing, so that thousands of mentions of one span (their
+    notes differing) cost a pass, not a comparison of every pair.
+    """
     run: list[Mention] = []
-    for mention in mentions:
-        if run and (run[0].span.start, run[0].span.end, run[0].target) != (
-            mention.span.start,
-            mention.span.end,
-            mention.target,
+    for mention in (*mentions, None):
+        if (
+            mention is not None
+            and run
+            and (run[0].span.start, run[0].span.end, run[0].target)
+            == (mention.span.start, mention.span.end, mention.target)
         ):
-            run = []
-        if any(other == mention for other in run):
+            run.append(mention)
+            continue
+        if len(run) > 1 and len(set(run)) < len(run):
             return False
-        run.append(mention)
+        run = [mention] if mention is not None else []
     return True
+
+
+def _count(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _records(values: Iterable[_V], kind: type[_V], what: str) -> tuple[_V, ...]:
+    """``values`` as a tuple, each a ``kind``; :class:`TypeError` otherwise."""
+    records = to_tuple(values)
+    for record in records:
+        if type(record) is not kind and not isinstance(record, kind):
+            raise TypeError(
+                f"{what} must hold {kind.__name__} records, got a {type(record).__name__}"
+            )
+    return records
 
 
 def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str] | None:
@@ -105,7 +155,8 @@ def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date,
 class Dataset:
     """The facts of one article, with lookups and queries.
 
-    Build one with :func:`newsfacts.load` or :func:`newsfacts.load_path`.
+    Build one with :func:`newsfacts.load` or :func:`newsfacts.load_path`, or
+    from records; a value of the wrong type raises :class:`TypeError`.
     """
 
     __slots__ = (
@@ -134,8 +185,17 @@ class Dataset:
         mentions: Iterable[Mention] = (),
         sources: Iterable[Source] = (),
     ) -> None:
+        if not isinstance(metadata, Metadata):
+            raise TypeError(f"metadata must be a Metadata, got {type(metadata).__name__}")
+        if not isinstance(article, Article):
+            raise TypeError(f"article must be an Article, got {type(article).__name__}")
         self.metadata = metadata
         self.article = article
+        entities = _records(entities, Entity, "entities")
+        events = _records(events, Event, "events")
+        statements = _records(statements, Statement, "statements")
+        sources = _records(sources, Source, "sources")
+        mentions = _records(mentions, Mention, "mentions")
         kinds = _KINDS
         self.entities: Registry[Entity] = Registry("entity", entities, kinds["entities"].names)
         self.events: Registry[Event] = Registry("event", events, kinds["events"].names)
@@ -269,8 +329,9 @@ class Dataset:
 
     def __repr__(self) -> str:
         return (
-            f"<Dataset {self.metadata.id!r}: {len(self.entities)} entities, {len(self.events)} events, "
-            f"{len(self.statements)} statements, {len(self.mentions)} mentions>"
+            f"<Dataset {self.metadata.id!r}: {_count(len(self.entities), 'entity', 'entities')}, "
+            f"{_count(len(self.events), 'event')}, {_count(len(self.statements), 'statement')}, "
+            f"{_count(len(self.mentions), 'mention')}>"
         )
 
     @property
@@ -288,11 +349,43 @@ class Dataset:
             )
         if target in self.entities or target in self.events or target in self.statements:
             return target
-        raise UnknownIdError("entity or event", target)
+        return self.lookup(target).id
+
+    def lookup(self, name: str) -> Entity | Event:
+        """The one entity or event answering to ``name`` (an id, a name, an alias or an
+        external id, compared as :meth:`Registry.lookup <newsfacts.registry.Registry.lookup>` compares).
+
+        The dataset-wide form of ``entities.lookup`` and ``events.lookup``:
+        users type "Six-Day War" without knowing it is an event. Raises
+        :class:`~newsfacts.errors.NotFoundError` (with close names from both
+        registries) or :class:`~newsfacts.errors.AmbiguousNameError` (the
+        name answers for several records, in one registry or across the two),
+        and :class:`TypeError` for a ``name`` that is not a str.
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        found: list[Entity | Event] = []
+        suggestions: list[str] = []
+        registries: tuple[Registry[Entity] | Registry[Event], ...] = (self.entities, self.events)
+        for registry in registries:
+            try:
+                found.append(registry.lookup(name))
+            except NotFoundError as error:
+                suggestions.extend(error.suggestions)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousNameError("entity or event", name, (r.id for r in found))
+        raise NotFoundError("entity or event", name, dict.fromkeys(suggestions))
 
     def about(self, target: Entity | Event | str) -> About:
-        """The events and statements that involve an entity or event (by record or id),
-        and its mentions."""
+        """The events and statements that involve an entity or event, and its mentions.
+
+        ``target`` is a record, an id, or a name as :meth:`lookup` takes it
+        (``about("Abbas")``). Raises :class:`~newsfacts.errors.NotFoundError`
+        or :class:`~newsfacts.errors.AmbiguousNameError` for a name that names
+        no record or several, and :class:`TypeError` for any other type.
+        """
         key = self._resolve(target)
         found = self._about.get(key)
         # Not ``or``: an About with mentions alone has no facts and is falsy.

@@ -10,7 +10,11 @@ A dataset is a folder of UTF-8 JSON files beside its article text:
 
 Loading is all or nothing: a file that cannot be read, parsed or turned into
 records raises :class:`~newsfacts.errors.DatasetError` naming the file and the
-JSON path, and nothing is cached or returned. The built-in datasets are read
+JSON path, and nothing is cached or returned. Only regular files are read:
+a FIFO or a device in a file's place is refused, never waited on; a symbolic
+link is followed wherever it leads (as ``cp`` follows one), and what it
+reaches must be a regular file. Text that is not Unicode (a lone surrogate
+escape such as ``"\\ud800"``) is refused at its JSON path. The built-in datasets are read
 with ``importlib_resources.files()``, so they load from a wheel, a zip or a
 source tree alike, once per process, behind a lock.
 """
@@ -21,6 +25,7 @@ import functools
 import json
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +48,7 @@ __all__ = [
     "DEFAULT_DATASET",
     "FORMAT",
     "MAX_FILE_SIZE",
+    "MAX_PROBLEMS_SHOWN",
     "builtin_datasets",
     "dump_files",
     "load",
@@ -53,6 +59,8 @@ DEFAULT_DATASET = "abbas-putin-moscow-2018"
 MAX_FILE_SIZE = 1 << 30
 """Files larger than this (1 GiB) are refused before they are read."""
 
+MAX_PROBLEMS_SHOWN = 20
+"""How many consistency problems a :class:`DatasetError`'s message lists; ``problems`` has all."""
 
 _T = TypeVar("_T")
 _cache: dict[str, Dataset] = {}
@@ -181,9 +189,10 @@ def _read_files(
         label = prefix + name
         too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
         try:
-            if isinstance(resource, Path) and resource.stat().st_size > max_file_size:
-                raise DatasetError(too_large, file=label, path=path)
-            data: bytes = resource.read_bytes()
+            if isinstance(resource, Path):
+                data = _read_regular_file(resource, label, path, max_file_size, too_large)
+            else:
+                data = resource.read_bytes()
         except OSError as error:
             raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
         if len(data) > max_file_size:
@@ -240,6 +249,7 @@ def _read_files(
     header = parse(DATASET_FILE)
     if not isinstance(header, dict):
         raise DatasetError("expected an object", file=prefix + DATASET_FILE, path="$")
+    _check_unicode(header, prefix + DATASET_FILE)
     extra = sorted(set(header) - {"format", "metadata", "article"})
     if extra:
         raise DatasetError(
@@ -281,6 +291,9 @@ def _read_files(
     for kind in KINDS:
         key, cls, name = kind.registry, kind.cls, kind.file
         source = read_text(name)
+        if _SURROGATE_ESCAPE.search(source) is not None:
+            # Rare: a \uD800-\uDFFF escape, which may pair up or stand alone.
+            _check_unicode(parse(name, source), prefix + name)
         streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
         if streamed is not None:
             records[key] = streamed
@@ -361,6 +374,64 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
     return tuple(out)
 
 
+def _read_regular_file(
+    path: Path, label: str, json_root: str | None, max_file_size: int, too_large: str
+) -> bytes:
+    """The bytes of ``path``, which must be a regular file (after symbolic links).
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or
+    a device is refused instead of read for ever, and nothing can be swapped
+    in between the check and the read. A symbolic link is followed wherever
+    it leads, as ``cp`` follows one: the folder is the user's own choice of
+    files, and only what the link reaches must be a regular file.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb", closefd=True) as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise DatasetError("not a regular file (a FIFO, device or folder)", file=label)
+        if status.st_size > max_file_size:
+            raise DatasetError(too_large, file=label, path=json_root)
+        return stream.read(max_file_size + 1)
+
+
+# A JSON escape of a UTF-16 surrogate: paired it is one character, alone it is no text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_unicode(value: Any, label: str) -> None:
+    """Refuse a JSON value holding a string that is not Unicode text (a lone surrogate).
+
+    Such a string cannot be written as UTF-8 by any export or printed by the
+    command line; it is refused at its JSON path, as every other fault is.
+    """
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
+    while stack:
+        item, segments = stack.pop()
+        children: list[tuple[Any, tuple[str | int, ...]]] = []
+        if isinstance(item, str):
+            _check_text(item, label, segments)
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                _check_text(key, label, segments)
+                children.append((child, (*segments, key)))
+        elif isinstance(item, list):
+            children = [(child, (*segments, index)) for index, child in enumerate(item)]
+        stack.extend(reversed(children))
+
+
+def _check_text(text: str, label: str, segments: tuple[str | int, ...]) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise DatasetError(
+            f"not Unicode text: a lone surrogate U+{ord(text[error.start]):04X} at code point "
+            f"{error.start}",
+            file=label,
+            path=json_path(segments),
+        ) from None
+
+
 def _within(key: str, build: Callable[[], _T]) -> _T:
     try:
         return build()
@@ -370,9 +441,15 @@ def _within(key: str, build: Callable[[], _T]) -> _T:
 
 def _invalid(problems: tuple[Problem, ...], prefix: str) -> DatasetError:
     first = problems[0]
-    listing = "\n".join(f"  {p}" for p in problems)
+    # The message stays short however many there are; ``problems`` holds them all.
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    listing = "\n".join(f"  {p}" for p in shown)
+    more = len(problems) - len(shown)
+    if more:
+        listing += f"\n  … and {more:,} more (all of them are in the error's problems)"
+    noun = "problem" if len(problems) == 1 else "problems"
     return DatasetError(
-        f"{len(problems)} consistency problem(s):\n{listing}",
+        f"{len(problems):,} consistency {noun}:\n{listing}",
         file=prefix + first.file if first.file else None,
         path=first.path,
         problems=problems,

@@ -36,7 +36,7 @@ __all__ = [
     "Entity",
     "Event",
     "Fact",
-    "Literal",
+    "LiteralValue",
     "Mention",
     "Participant",
     "Qualifier",
@@ -254,13 +254,18 @@ class Span:
 
 
 @attrs.frozen
-class Literal:
+class LiteralValue:
     """A literal object of a statement (words, not an entity)."""
 
     value: str = attrs.field(validator=_nonempty)
 
     def __str__(self) -> str:
         return self.value
+
+
+# The class's first name, kept so that existing code runs; outside ``__all__``,
+# so that ``from newsfacts import *`` no longer shadows ``typing.Literal``.
+Literal = LiteralValue
 
 
 def _id_or_literal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -280,7 +285,7 @@ def _id_or_literal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
 class Qualifier:
     """Adds to a statement: ``recognizes Jerusalem`` *as capital of* ``israel``.
 
-    ``value`` is the id of an entity or event, or a :class:`Literal` (a
+    ``value`` is the id of an entity or event, or a :class:`LiteralValue` (a
     manner: "tepid").
     """
 
@@ -484,7 +489,7 @@ class Event:
 class Statement:
     """A typed relation: subject, predicate, object, with qualifiers and provenance.
 
-    ``object`` is an entity or event id, or a :class:`Literal`. ``negated``
+    ``object`` is an entity or event id, or a :class:`LiteralValue`. ``negated``
     states that the relation does *not* hold ("no longer qualified").
     """
 

@@ -4,7 +4,10 @@
 and other diacritics removed, letters without a decomposition (ø, ł, đ, ı)
 spelled in ASCII, apostrophes and full stops dropped ("U.S." and "US",
 "Israel's" and "Israels" meet), other punctuation, hyphens, dashes and every
-kind of space (no-break included) turned into one space.
+kind of space (no-break included) turned into one space. Unicode's
+default-ignorable code points (soft hyphen, zero-width space and joiners,
+bidirectional controls, variation selectors, tags) are removed first: they
+are invisible, so a name that holds one must still meet the name without it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
+# Default_Ignorable_Code_Point, from the Unicode Character Database's
+# DerivedCoreProperties.txt (Unicode 15.1; the set is stable by policy).
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]+"
+)
 # In a str pattern, \w is exactly str.isalnum() plus "_": so this matches the
 # runs of characters that are not alphanumeric, in one pass in C.
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -50,6 +60,7 @@ def fold(text: str) -> str:
     # Lone surrogates cannot be normalised meaningfully: drop them first.
     if not text.isascii():
         text = text.encode("utf-8", "ignore").decode("utf-8")
+        text = _IGNORABLE.sub("", text)
         text = unicodedata.normalize("NFKD", text.translate(_TABLE))
         text = "".join(c for c in text if not unicodedata.combining(c))
     # Every run of characters that are not alphanumeric becomes one space, trimmed.

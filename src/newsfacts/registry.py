@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar, overload
 
 import attrs
 
+from ._checks import to_tuple
 from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
 from .model import Verdict
 from .names import fold, trigrams
@@ -90,11 +91,21 @@ class Registry(Generic[R]):
         records: Iterable[R],
         names_of: Callable[[R], Iterable[str]] = no_names,
     ) -> None:
+        if not isinstance(kind, str):
+            raise TypeError(f"kind must be a str, got {type(kind).__name__}")
+        if not callable(names_of):
+            raise TypeError(f"names_of must be callable, got {type(names_of).__name__}")
         self._kind = kind
-        self._records: tuple[R, ...] = tuple(records)
+        self._records: tuple[R, ...] = to_tuple(records)
         by_id: dict[str, R] = {}
         for record in self._records:
-            by_id.setdefault(record.id, record)
+            record_id = getattr(record, "id", None)
+            if type(record_id) is not str:
+                raise TypeError(
+                    f"{kind} records must have a str id, got {type(record).__name__}"
+                    + ("" if record_id is None else f" with a {type(record_id).__name__} id")
+                )
+            by_id.setdefault(record_id, record)
         # A plain dict, never changed, for the hot paths; callers get a read-only view.
         self._by_id: dict[str, R] = by_id
         self._by_id_view: Mapping[str, R] = MappingProxyType(by_id)
@@ -212,11 +223,31 @@ class Registry(Generic[R]):
     @overload
     def get(self, id: str) -> R | None: ...
     @overload
-    def get(self, id: str, default: _D) -> R | _D: ...
-    def get(self, id: str, default: object = None) -> object:
-        """The record with this id, else ``default``; an id that is not a str is a TypeError."""
+    def get(self, id: str, default: _D) -> R | _D: ...  # type: ignore[overload-overlap]
+    @overload
+    def get(self, **fields: object) -> R | None: ...
+    def get(self, id: object = _MISSING, default: object = None, **fields: object) -> object:
+        """The record with this id, else ``default``; an id that is not a str is a TypeError.
+
+        Given fields instead of an id, as pycountry's ``get`` takes them
+        (``entities.get(wikidata="Q127998")``), the one record whose fields
+        equal all of them (compared as :meth:`filter` compares), else
+        ``default``. Several matching records raise
+        :class:`~newsfacts.errors.AmbiguousNameError`; a field the records do
+        not have, :class:`TypeError`.
+        """
+        if fields:
+            if id is not _MISSING:
+                raise TypeError("get takes an id or fields, not both")
+            found = self.filter(**fields)
+            if len(found) > 1:
+                query = ", ".join(f"{name}={value!r}" for name, value in fields.items())
+                raise AmbiguousNameError(self._kind, query, (r.id for r in found))
+            return found[0] if found else default
+        if id is _MISSING:
+            raise TypeError("get needs an id or at least one field")
         try:
-            return self._by_id[id]
+            return self._by_id[id]  # type: ignore[index]
         except (KeyError, TypeError):
             pass
         # Checked only on a miss, so the common hit costs nothing extra.
@@ -238,10 +269,13 @@ class Registry(Generic[R]):
         :class:`AmbiguousNameError` (with the candidates' ids).
         """
         try:
-            return self._exact[name]
-        except (KeyError, TypeError):
+            if type(name) is str:
+                return self._exact[name]
+        except KeyError:
             pass
         _check_str(name, "name")
+        # A str subclass may hash or compare its own way: the caches hold plain str keys only.
+        name = str.__str__(name)
         hit = self._folded.get(name)
         if hit is not None:
             return hit
@@ -327,8 +361,10 @@ class Registry(Generic[R]):
 
         ``kind=EntityKind.PERSON``, ``predicate=Predicate.CAPITAL_OF``,
         ``origin=Origin.ENRICHMENT``; a :class:`~newsfacts.vocabulary.Rating`
-        given for ``verdict`` matches the verdict's rating. A field the records
-        do not have raises :class:`TypeError`.
+        given for ``verdict`` matches the verdict's rating. An enum field also
+        takes its member's value (``kind="person"``, ``verdict="false"``); a
+        value that names no member raises :class:`ValueError`. A field the
+        records do not have raises :class:`TypeError`.
         """
         if where is not None and not callable(where):
             raise TypeError(
@@ -356,10 +392,28 @@ class Registry(Generic[R]):
         # A value of the wrong type can never match: say so rather than return nothing.
         sample = next((v for r in self._records if (v := getattr(r, name)) is not None), None)
         if name == "verdict":
+            if isinstance(value, str):
+                try:
+                    value = Rating(value)
+                except ValueError:
+                    raise ValueError(
+                        f"filter value for 'verdict' must be one of "
+                        f"{', '.join(repr(m.value) for m in Rating)}, got {_clip(str(value))!r}"
+                    ) from None
             if value is not None and not isinstance(value, Rating | Verdict):
                 raise TypeError(
                     f"filter value for 'verdict' must be a Rating or a Verdict, got {type(value).__name__}"
                 )
+        elif isinstance(sample, enum.Enum) and isinstance(value, str):
+            # The enum's value, as people type it: kind="person".
+            members = type(sample)
+            try:
+                value = members(value)
+            except ValueError:
+                raise ValueError(
+                    f"filter value for {name!r} must be one of "
+                    f"{', '.join(repr(m.value) for m in members)}, got {_clip(str(value))!r}"
+                ) from None
         elif (
             isinstance(sample, enum.Enum)
             and value is not None
@@ -381,6 +435,10 @@ class Registry(Generic[R]):
     def as_mapping(self) -> Mapping[str, R]:
         """A read-only id → record mapping."""
         return self._by_id_view
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _rating_of(verdict: Any) -> Rating | None:

@@ -16,6 +16,7 @@ The checks, by :class:`ProblemCode`:
 - statements respect their predicate's domain and range, and a relation
   stated both ways (through its inverse, or a symmetric one turned round)
   agrees on whether it holds;
+- no event is part of itself through ``part_of``, directly or in a cycle;
 - time bounds are ordered, the record's date lies within what the article
   says, and an event or statement falls within the lifetime of the entities
   it involves where that is known;
@@ -23,7 +24,9 @@ The checks, by :class:`ProblemCode`:
   evidence and a verdict, and a verdict that is not self-explaining has a
   note;
 - no name (alias, id, external id) answers for two records of one registry;
-- the article's SHA-256 matches its text.
+- the article's SHA-256 matches its text;
+- every URL (the article's, the sources', the dataset's homepage) is an
+  absolute IRI (RFC 3987), as the RDF exports need.
 
 Every check is a dict look-up or a pass over a sorted index, so validation
 grows with the size of the dataset, not with its square: it runs on every
@@ -33,6 +36,7 @@ grows with the size of the dataset, not with its square: it runs on every
 from __future__ import annotations
 
 import bisect
+import datetime
 import enum
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -80,6 +84,8 @@ class ProblemCode(enum.Enum):
     VERDICT_WITHOUT_NOTE = "verdict-without-note"
     ALIAS_COLLISION = "alias-collision"
     HASH_MISMATCH = "hash-mismatch"
+    PART_OF_CYCLE = "part-of-cycle"
+    INVALID_IRI = "invalid-iri"
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -166,6 +172,61 @@ def _compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
     if a is None or b is None:
         return True
     return a.overlaps(b.earliest, b.latest)
+
+
+def _clip_ids(ids: list[str], limit: int = 8) -> list[str]:
+    # A message stays one readable line however long the cycle is.
+    return ids if len(ids) <= limit else [*ids[: limit - 1], "…", ids[-1]]
+
+
+def _ordinal_bounds(time: TimeSpec | None) -> tuple[int, int]:
+    # Undated facts hold at any time: their bounds are the widest there are.
+    if time is None:
+        return (1, datetime.date.max.toordinal())
+    return (time.earliest.toordinal(), time.latest.toordinal())
+
+
+class _Overlaps:
+    """Closed day ranges added one by one; does any added range meet a given one?
+
+    A Fenwick tree over the ranges' earliest days (known in advance, through
+    :meth:`add_bound`) keeps the largest latest day, with its range's index,
+    of every prefix: a range ``[start, end]`` meets an added one when, among
+    those starting on or before ``end``, the latest end reaches ``start``.
+    Each insertion and query costs O(log n).
+    """
+
+    __slots__ = ("_bounds", "_tree")
+
+    def __init__(self) -> None:
+        self._bounds: list[int] = []
+        self._tree: list[tuple[int, int]] = []
+
+    def add_bound(self, earliest: int) -> None:
+        self._bounds.append(earliest)
+
+    def freeze(self) -> None:
+        self._bounds = sorted(set(self._bounds))
+        self._tree = [(-1, -1)] * (len(self._bounds) + 1)
+
+    def insert(self, bounds: tuple[int, int], index: int) -> None:
+        position = bisect.bisect_left(self._bounds, bounds[0]) + 1
+        tree = self._tree
+        while position < len(tree):
+            if tree[position][0] < bounds[1]:
+                tree[position] = (bounds[1], index)
+            position += position & -position
+
+    def meets(self, bounds: tuple[int, int]) -> int | None:
+        """The index of an added range that meets ``bounds``, else ``None``."""
+        position = bisect.bisect_right(self._bounds, bounds[1])
+        best = (-1, -1)
+        tree = self._tree
+        while position > 0:
+            if tree[position][0] > best[0]:
+                best = tree[position]
+            position -= position & -position
+        return best[1] if best[0] >= bounds[0] else None
 
 
 class _Checker:
@@ -370,7 +431,8 @@ class _Checker:
     # --- the checks ----------------------------------------------------------
 
     def unique_ids(self) -> None:
-        seen: dict[str, str] = {}
+        # One id space: the article's id is taken too (exports key records by id).
+        seen: dict[str, str] = {self.ds.article.id: f"{DATASET_FILE}, the article"}
         ids_by_file = (
             (ENTITIES_FILE, [r.id for r in self.ds.entities]),
             (EVENTS_FILE, [r.id for r in self.ds.events]),
@@ -559,17 +621,16 @@ class _Checker:
                 seen.add(key)
                 holders.setdefault(key, []).append((record_id, index, name, segments))
         for entries in holders.values():
-            owners = list(dict.fromkeys(record_id for record_id, _, _, _ in entries))
-            if len(owners) < 2:
-                continue
             first = entries[0][0]
             for record_id, index, name, segments in entries:
                 if record_id == first:
                     continue
+                # The two records of the collision: naming every holder in each
+                # problem would grow with the square of the holders.
                 self.add(
                     ProblemCode.ALIAS_COLLISION,
                     f"{segments[0]} {name!r} of {record_id!r} also names {first!r}",
-                    owners,
+                    (first, record_id),
                     file,
                     index,
                     *segments,
@@ -598,6 +659,56 @@ class _Checker:
                     index,
                     "origin",
                 )
+
+    def iris(self) -> None:
+        # The RDF exports make these into IRIs: each must be one (RFC 3987).
+        from ._iri import is_iri
+
+        def check(url: str | None, ids: tuple[str, ...], file: str, *segments: _Segment) -> None:
+            if url is not None and not is_iri(url):
+                self.add(
+                    ProblemCode.INVALID_IRI,
+                    f"{url[:80]!r} is not an absolute IRI (RFC 3987)",
+                    ids,
+                    file,
+                    *segments,
+                )
+
+        article = self.ds.article
+        check(self.ds.metadata.homepage, (self.ds.id,), DATASET_FILE, "metadata", "homepage")
+        check(article.url, (article.id,), DATASET_FILE, "article", "url")
+        for index, source in enumerate(self.ds.sources):
+            check(source.url, (source.id,), SOURCES_FILE, index, "url")
+
+    def part_of_cycles(self) -> None:
+        # Each event is part of at most one other: following ``part_of`` from
+        # every event, marking what was walked, finds each cycle once, in
+        # time linear in the events. A cycle is reported at its first event.
+        events = self.ds.events
+        state: dict[str, int] = {}  # 1: on the current walk, 2: done
+        index_of = {event.id: index for index, event in enumerate(events)}
+        for event in events:
+            walk: list[str] = []
+            current: str | None = event.id
+            while current is not None and current not in state:
+                state[current] = 1
+                walk.append(current)
+                parent = events.get(current)
+                current = parent.part_of if parent is not None else None
+            if current is not None and state[current] == 1:
+                cycle = walk[walk.index(current) :]
+                first = min(cycle, key=index_of.__getitem__)
+                self.add(
+                    ProblemCode.PART_OF_CYCLE,
+                    f"event {first!r} is part of itself through part_of: "
+                    + " → ".join(_clip_ids([*cycle, current])),
+                    cycle,
+                    EVENTS_FILE,
+                    index_of[first],
+                    "part_of",
+                )
+            for walked in walk:
+                state[walked] = 2
 
     def statements(self) -> None:
         for index, statement in enumerate(self.ds.statements):
@@ -672,41 +783,68 @@ class _Checker:
     def inverses(self) -> None:
         # A relation stated both ways (through its inverse, or a symmetric one
         # turned round) must agree on whether it holds, when both are in the
-        # same voice and their times meet; each disagreeing pair is reported
-        # once, at the later statement.
-        by_key: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
+        # same voice and their times meet. Each statement that disagrees with
+        # an earlier one is reported once, at itself, naming one such earlier
+        # statement: a problem per pair would grow with the square of the
+        # statements (n statements alternating directions make n²/4 pairs).
+        # Statements are grouped by relation, voice and polarity; within a
+        # group, "has an earlier member a time that meets mine?" is one query
+        # of a prefix-maximum tree over the members' earliest bounds.
+        # Most statements have no mirror at all: only those whose mirror is
+        # stated (a closed set, as a mirror's mirror is the statement's own
+        # relation) are grouped.
+        keyed: list[tuple[int, Statement, tuple[str, str, str], list[tuple[str, str, str]]]] = []
         for index, statement in enumerate(self.ds.statements):
-            if statement.object_id is not None:
-                key = (statement.subject, statement.predicate.value, statement.object_id)
-                by_key.setdefault(key, []).append((index, statement))
-        for index, statement in enumerate(self.ds.statements):
-            if statement.object_id is None:
+            target = statement.object_id
+            if target is None:
                 continue
+            predicate = statement.predicate
+            inverse = predicate.inverse
+            symmetric = predicate.symmetric
+            if inverse is None and not symmetric:
+                continue
+            value = predicate.value
             mirrors = []
-            inverse = statement.predicate.inverse
             if inverse is not None:
-                mirrors.append((statement.object_id, inverse.value, statement.subject))
-            if statement.predicate.symmetric:
-                mirrors.append((statement.object_id, statement.predicate.value, statement.subject))
+                mirrors.append((target, inverse.value, statement.subject))
+            if symmetric:
+                mirrors.append((target, value, statement.subject))
+            keyed.append((index, statement, (statement.subject, value, target), mirrors))
+        stated = {key for _, _, key, _ in keyed}
+        groups: dict[tuple[str, str, str, frozenset[str], bool], _Overlaps] = {}
+        entries: list[tuple[int, Statement, tuple[int, int], _Overlaps, list[_Overlaps]]] = []
+        for index, statement, key, mirrors in keyed:
+            present = [mirror for mirror in dict.fromkeys(mirrors) if mirror in stated]
+            if not present:
+                continue
             claimants = frozenset(statement.attribution.claimants)
-            for key in mirrors:
-                for other_index, other in by_key.get(key, ()):
-                    if (
-                        other_index <= index
-                        or other.negated == statement.negated
-                        or frozenset(other.attribution.claimants) != claimants
-                        or not _compatible(_dated(statement), _dated(other))
-                    ):
-                        continue
+            bounds = _ordinal_bounds(_dated(statement))
+            group = groups.setdefault((*key, claimants, statement.negated), _Overlaps())
+            group.add_bound(bounds[0])
+            opposite = [
+                groups.setdefault((*mirror, claimants, not statement.negated), _Overlaps())
+                for mirror in present
+            ]
+            entries.append((index, statement, bounds, group, opposite))
+        for overlaps in groups.values():
+            overlaps.freeze()
+        statements = tuple(self.ds.statements)
+        for index, statement, bounds, group, opposite in entries:
+            for overlaps in opposite:
+                earlier = overlaps.meets(bounds)
+                if earlier is not None:
+                    other = statements[earlier]
                     self.add(
                         ProblemCode.INVERSE_DISAGREES,
-                        f"{statement.id!r} and {other.id!r} state the same relation both ways "
+                        f"{other.id!r} and {statement.id!r} state the same relation both ways "
                         "but disagree on whether it holds",
-                        (statement.id, other.id),
+                        (other.id, statement.id),
                         STATEMENTS_FILE,
-                        other_index,
+                        index,
                         "negated",
                     )
+                    break
+            group.insert(bounds, index)
 
     def mentions(self) -> None:
         for index, mention in enumerate(self.ds.mentions):
@@ -738,8 +876,10 @@ class _Checker:
         self.entities(mentioned)
         self.aliases()
         self.events(mentioned)
+        self.part_of_cycles()
         self.statements()
         self.mentions()
+        self.iris()
         return tuple(self.problems)
 
 

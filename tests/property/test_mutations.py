@@ -42,7 +42,7 @@ from newsfacts import (
     TimeSpec,
     Verdict,
 )
-from newsfacts.loading import dump_files
+from newsfacts.loading import MAX_PROBLEMS_SHOWN, dump_files
 from newsfacts.names import fold
 from newsfacts.validation import ProblemCode
 from strategies import datasets
@@ -810,6 +810,31 @@ def hash_mismatch(data: st.DataObject, ds: Dataset) -> Corruption:
     return Corruption(rebuild(ds, article=article), frozenset({ds.article.id}))
 
 
+@mutation(ProblemCode.PART_OF_CYCLE)
+def part_of_cycle(data: st.DataObject, ds: Dataset) -> Corruption:
+    # One event made part of itself, or two made part of each other.
+    events = list(ds.events)
+    first = pick(data, events, "event")
+    second = pick(data, events, "other event")
+    changed = replace(events, first, attrs.evolve(first, part_of=second.id))
+    if second is not first:
+        changed = replace(changed, second, attrs.evolve(second, part_of=first.id))
+    return Corruption(rebuild(ds, events=changed), frozenset({first.id, second.id}))
+
+
+@mutation(ProblemCode.INVALID_IRI)
+def invalid_iri(data: st.DataObject, ds: Dataset) -> Corruption:
+    bad = "https://example.org/" + data.draw(
+        st.sampled_from(["a b", "{x}", '"q"', "<x>", "%zz", "\x07"]), label="bad part"
+    )
+    if len(ds.sources) and coin(data, "a source"):
+        source = pick(data, ds.sources, "source")
+        sources = replace(ds.sources, source, attrs.evolve(source, url=bad))
+        return Corruption(rebuild(ds, sources=sources), frozenset({source.id}))
+    article = attrs.evolve(ds.article, url=bad)
+    return Corruption(rebuild(ds, article=article), frozenset({ds.article.id}))
+
+
 # --- the properties ---------------------------------------------------------
 
 valid_datasets = st.one_of(datasets(), st.builds(newsfacts.load))
@@ -864,7 +889,9 @@ def test_load_path_refuses_a_corrupted_dataset_listing_every_problem(
     error = _load_dumped(corrupted)
     assert error.problems == newsfacts.validate(corrupted)
     assert error.file is not None
-    assert all(str(problem) in str(error) for problem in error.problems)
+    # The message lists the first problems; the error holds them all.
+    shown = error.problems[:MAX_PROBLEMS_SHOWN]
+    assert all(str(problem) in str(error) for problem in shown)
 
 
 @given(data=st.data())

@@ -1,7 +1,8 @@
 """Exports of a dataset to the formats that fact and event researchers use.
 
 Folders, written atomically (all files or none) and never over an existing
-folder unless ``force=True``:
+folder unless ``force=True``, which replaces only a folder that an earlier
+export wrote (it holds the marker file ``.newsfacts-export``, ``MARKER``):
 
 ``json``
     the canonical dataset folder, which :func:`newsfacts.load_path` reads back;
@@ -50,7 +51,7 @@ from types import MappingProxyType
 
 from newsfacts.dataset import Dataset
 
-from ._atomic import write_folder
+from ._atomic import MARKER, write_folder
 from ._brat import BRAT_ANN, BRAT_CONF, BRAT_TEXT, write_brat
 from ._claimreview import CLAIMREVIEW_FILE, claimreviews, write_claimreview
 from ._errors import ExportError, MissingExtraError, OutputExistsError
@@ -77,6 +78,7 @@ __all__ = [
     "JSONLD_FILE",
     "JSONL_FILE",
     "JSONL_TYPES",
+    "MARKER",
     "PACKAGE_FILE",
     "QUICKSTATEMENTS_FILE",
     "RATING_SCALE",
@@ -152,9 +154,12 @@ def export(
     """Write ``dataset`` in ``format`` (one of :data:`FORMATS`) into the new folder ``out``.
 
     Raises :class:`OutputExistsError` when ``out`` exists (unless ``force``,
-    which replaces an existing folder), :class:`MissingExtraError` when the
-    format needs an extra that is not installed. Either every file is written
-    or, after any error, nothing is: ``out`` is as it was.
+    which replaces a folder that an earlier export wrote, and nothing else),
+    :class:`MissingExtraError` when the format needs an extra that is not
+    installed, :class:`ExportError` when a text of the dataset is not Unicode
+    (a lone surrogate). Either every file is written or, after any error, nothing is:
+    ``out`` is as it was. Returns ``out`` normalised (``a/b/../c`` as
+    ``a/c``), the path written.
     """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
@@ -163,7 +168,19 @@ def export(
     writer = _WRITERS.get(format)
     if writer is None:
         raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
-    return write_folder(out, lambda folder: writer(dataset, folder), force=force)
+
+    def build(folder: Path) -> None:
+        try:
+            writer(dataset, folder)
+        except UnicodeEncodeError as error:
+            # Records made in code may hold a lone surrogate, which loading refuses.
+            bad = error.object[error.start : error.end]
+            raise ExportError(
+                f"cannot write {format}: the dataset holds text that is not Unicode "
+                f"({bad!r}, {error.reason})"
+            ) from None
+
+    return write_folder(out, build, force=force)
 
 
 def to_json(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:

@@ -23,5 +23,6 @@ class MissingExtraError(ExportError, ImportError):
         self.extra = extra
         super().__init__(
             f"{what} needs {module}, which is not installed; "
-            f"install it with: python -m pip install 'newsfacts[{extra}]'"
+            f"install it with: python -m pip install 'newsfacts[{extra}]' "
+            f"(from a checkout: python -m pip install '.[{extra}]')"
         )

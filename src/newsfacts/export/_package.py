@@ -5,10 +5,18 @@ required columns, the primary key, and foreign keys between the tables, with
 the dataset's licence and sources, so that ``frictionless validate`` checks
 the whole folder.
 
-Text cells that a spreadsheet would run as a formula (those starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) are written with a
-leading apostrophe, as OWASP advises against CSV injection; the JSON export
-keeps every character.
+Against CSV injection the tables follow OWASP's advice in full: every cell
+is quoted, and a text that a spreadsheet would run as a formula (starting
+with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line feed)
+gets a leading apostrophe, as does each part of it that follows a ``,`` or
+``;`` (a spreadsheet that splits a cell at either would otherwise see a
+formula there). The JSON export keeps every character.
+
+The files are UTF-8 *without* a byte-order mark: Frictionless, RFC 4180
+readers and Python's ``csv`` take a BOM as part of the first column's name
+(``\ufeffid``), which would break the Data Package's schema. To open a table
+in a spreadsheet that guesses a legacy encoding, import it as UTF-8 (in
+Excel: Data, From Text/CSV, File origin 65001: Unicode (UTF-8)).
 """
 
 from __future__ import annotations
@@ -27,8 +35,10 @@ from ._tables import Cell, Table, tables
 __all__ = ["FORMULA_PREFIXES", "PACKAGE_FILE", "datapackage", "neutralise", "write_csv"]
 
 PACKAGE_FILE = "datapackage.json"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet takes as the start of a formula."""
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""What a spreadsheet takes as the start of a formula (OWASP, "CSV Injection")."""
+# A separator that a spreadsheet may split a cell at, before a formula's start.
+_PART_FORMULA = re.compile(r"([,;])(?=[=+\-@\t\r\n])")
 
 _PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 _TABLE_SCHEMA = "https://datapackage.org/profiles/2.0/tableschema.json"
@@ -36,8 +46,16 @@ _LICENSE_NAME = re.compile(r"[-a-zA-Z0-9._]+")
 
 
 def neutralise(text: str) -> str:
-    """``text`` made safe to open in a spreadsheet: an apostrophe before a formula's start."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    """``text`` made safe to open in a spreadsheet: an apostrophe before a formula's start.
+
+    The start is the text's own and that of every part after a ``,`` or
+    ``;`` (``"=1+1;=1+2"`` becomes ``"'=1+1;'=1+2"``). Raises
+    :class:`TypeError` for a ``text`` that is not a str.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    guarded = _PART_FORMULA.sub(r"\1'", text)
+    return "'" + guarded if guarded.startswith(FORMULA_PREFIXES) else guarded
 
 
 def _cell(value: Cell, kind: str) -> str:
@@ -58,7 +76,7 @@ def _cell(value: Cell, kind: str) -> str:
 def _write_table(folder: Path, table: Table) -> None:
     kinds = [field.type for field in table.fields]
     with (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\r\n")
+        writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         writer.writerow(table.columns)
         for row in table.rows:
             writer.writerow([_cell(value, kind) for value, kind in zip(row, kinds, strict=True)])
@@ -94,7 +112,17 @@ def _schema(table: Table) -> dict[str, Any]:
 
 
 def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -> dict[str, Any]:
-    """The ``datapackage.json`` descriptor of the CSV export of ``dataset``."""
+    """The ``datapackage.json`` descriptor of the CSV export of ``dataset``.
+
+    Raises :class:`TypeError` when ``dataset`` is not a Dataset or
+    ``all_tables`` is neither ``None`` nor a tuple of tables.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    if all_tables is not None and not (
+        isinstance(all_tables, tuple) and all(isinstance(t, Table) for t in all_tables)
+    ):
+        raise TypeError(f"all_tables must be a tuple of Table, got {type(all_tables).__name__}")
     metadata = dataset.metadata
     article = dataset.article
     descriptor: dict[str, Any] = {"$schema": _PROFILE, "name": metadata.id}
@@ -108,7 +136,8 @@ def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -
     if metadata.license:
         # The licence is free text; its first word names it when that word is an identifier.
         license_: dict[str, str] = {"title": metadata.license}
-        first = metadata.license.split()[0].strip(",;")
+        words = metadata.license.split()
+        first = words[0].strip(",;") if words else ""
         if _LICENSE_NAME.fullmatch(first):
             license_ = {"name": first, **license_}
         descriptor["licenses"] = [license_]

@@ -36,7 +36,7 @@ from newsfacts.model import Entity, Event, Literal, Mention, Span, Statement
 from newsfacts.timespec import TimePoint, TimeSpec
 from newsfacts.vocabulary import EntityKind, EventKind, Precision, Role
 
-from ._errors import MissingExtraError
+from ._errors import ExportError, MissingExtraError
 from ._ratings import BEST_RATING, RATING_SCALE, WORST_RATING
 
 if TYPE_CHECKING:
@@ -373,20 +373,38 @@ def to_rdf(dataset: Dataset, *, base: str | None = None) -> rdflib.Graph:
     """``dataset`` as an :class:`rdflib.Graph` (needs the ``rdf`` extra).
 
     Record ``x`` becomes ``<base>x``; ``base`` defaults to
-    ``urn:newsfacts:<dataset id>:``.
+    ``urn:newsfacts:<dataset id>:``. Raises :class:`ValueError` when ``base``
+    or a URL of the dataset is not an absolute IRI (RFC 3987), which
+    :func:`newsfacts.validate` reports too.
     """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
     if base is not None and not isinstance(base, str):
         raise TypeError(f"base must be a str or None, got {type(base).__name__}")
+    from newsfacts._iri import is_iri
+
+    urls = [("base", base), ("the article's url", dataset.article.url)]
+    urls += [(f"source {source.id!r}'s url", source.url) for source in dataset.sources]
+    for what, url in urls:
+        if url is not None and not is_iri(url):
+            raise ValueError(f"{what} is not an absolute IRI (RFC 3987): {url[:80]!r}")
     _rdflib()
     return _Builder(dataset, base if base is not None else f"urn:newsfacts:{dataset.id}:").build()
+
+
+def _graph(dataset: Dataset) -> rdflib.Graph:
+    # In an export a URL that cannot be an IRI is a reason not to write, said as such.
+    try:
+        return to_rdf(dataset)
+    except ValueError as error:
+        raise ExportError(f"cannot write RDF: {error}") from None
 
 
 def write_turtle(dataset: Dataset, folder: Path) -> None:
     """``dataset.ttl``: the graph of ``dataset`` as Turtle."""
     _rdflib()
-    (folder / TURTLE_FILE).write_bytes(to_rdf(dataset).serialize(format="turtle", encoding="utf-8"))
+    graph = _graph(dataset)
+    (folder / TURTLE_FILE).write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
 
 
 def _jsonld_context(graph: rdflib.Graph) -> dict[str, str]:
@@ -415,7 +433,7 @@ def write_jsonld(dataset: Dataset, folder: Path) -> None:
     so two exports of one dataset are the same bytes.
     """
     _rdflib()
-    graph = to_rdf(dataset)
+    graph = _graph(dataset)
     data = graph.serialize(format="json-ld", context=_jsonld_context(graph), encoding="utf-8")
     document = json.loads(data)
     nodes = document.get("@graph")

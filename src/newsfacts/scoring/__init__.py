@@ -61,6 +61,14 @@ class ScoreError(DatasetError):
     """
 
 
+def missing_extra(what: str) -> ScoreError:
+    """The error for ``what`` needing the ``score`` extra, with how to install it."""
+    return ScoreError(
+        f"{what} needs the optional 'score' extra: python -m pip install 'newsfacts[score]' "
+        "(from a checkout: python -m pip install '.[score]')"
+    )
+
+
 _Input = Dataset | str | os.PathLike[str]
 
 

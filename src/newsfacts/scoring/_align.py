@@ -134,11 +134,9 @@ def _assign(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
         import numpy as np
         from scipy.optimize import linear_sum_assignment
     except ImportError:  # pragma: no cover - the extra is installed where scoring is tested
-        from . import ScoreError
+        from . import missing_extra
 
-        raise ScoreError(
-            "scoring needs the optional 'score' extra: pip install 'newsfacts[score]'"
-        ) from None
+        raise missing_extra("scoring") from None
     golds = sorted({g for g, _, _ in pairs})
     systems = sorted({s for _, s, _ in pairs})
     row = {g: i for i, g in enumerate(golds)}

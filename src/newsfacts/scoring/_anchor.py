@@ -117,12 +117,9 @@ class Anchorer:
         try:
             from rapidfuzz import fuzz
         except ImportError:
-            from . import ScoreError
+            from . import missing_extra
 
-            raise ScoreError(
-                "anchoring quotes approximately needs the optional 'score' extra: "
-                "pip install 'newsfacts[score]'"
-            ) from None
+            raise missing_extra("anchoring quotes approximately") from None
 
         found = fuzz.partial_ratio_alignment(normal_quote, normal_text, score_cutoff=THRESHOLD)
         if found is None or found.dest_end <= found.dest_start:

@@ -63,11 +63,9 @@ def _validators() -> dict[str, Any]:
     try:
         from jsonschema import Draft202012Validator
     except ImportError:
-        from . import ScoreError
+        from . import missing_extra
 
-        raise ScoreError(
-            "reading JSON Lines needs the optional 'score' extra: pip install 'newsfacts[score]'"
-        ) from None
+        raise missing_extra("reading JSON Lines") from None
 
     whole = schema()
     defs = whole["$defs"]
