@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._kinds import EntityKind, MonthPart, Origin, Precision, Resolution
 from ._version import __version__
-from .dataset import About, Dataset, Metadata
+from .entity import Entity
 from .errors import (
     AmbiguousNameError,
     DatasetError,
@@ -25,41 +26,38 @@ from .errors import (
     UnknownIdError,
 )
 from .loading import BUILTIN_DATASETS, DEFAULT_DATASET, load, load_path
-from .model import (
-    Article,
-    Attribution,
-    Entity,
-    Event,
-    Fact,
-    Literal,
-    Mention,
-    Participant,
-    Qualifier,
-    Source,
-    Span,
-    Statement,
-    Verdict,
-)
+from .loading import REGISTRIES as _REGISTRY_KEYS
+from .loading import builtin_registry as _builtin_registry
 from .registry import Match, Registry
 from .timespec import TimePoint, TimeSpec
-from .vocabulary import (
-    EntityKind,
-    EventKind,
-    EventStatus,
-    Modality,
-    MonthPart,
-    Origin,
-    PloverType,
-    Precision,
-    Predicate,
-    QualifierKind,
-    Rating,
-    Resolution,
-    Role,
-)
 
 if TYPE_CHECKING:
+    from .dataset import About, Dataset, Metadata
+    from .model import (
+        Article,
+        Attribution,
+        Event,
+        Fact,
+        Literal,
+        Mention,
+        Participant,
+        Qualifier,
+        Source,
+        Span,
+        Statement,
+        Verdict,
+    )
     from .validation import Problem
+    from .vocabulary import (
+        EventKind,
+        EventStatus,
+        Modality,
+        PloverType,
+        Predicate,
+        QualifierKind,
+        Rating,
+        Role,
+    )
 
 __all__ = [
     "BUILTIN_DATASETS",
@@ -116,8 +114,40 @@ __all__ = [
     "validate",
 ]
 
+# The record classes other than Entity, defined on first access: an entity
+# lookup, the commonest first use, needs none of them.
+_RECORDS = frozenset(
+    {
+        "Article",
+        "Attribution",
+        "Event",
+        "Fact",
+        "Literal",
+        "Mention",
+        "Participant",
+        "Qualifier",
+        "Source",
+        "Span",
+        "Statement",
+        "Verdict",
+    }
+)
+_DATASET = frozenset({"About", "Dataset", "Metadata"})
+_VOCABULARY = frozenset(
+    {
+        "EventKind",
+        "EventStatus",
+        "Modality",
+        "PloverType",
+        "Predicate",
+        "QualifierKind",
+        "Rating",
+        "Role",
+    }
+)
 # Attributes served from the default dataset, loaded on first access.
 _SHORTCUTS = frozenset({"article", "entities", "events", "mentions", "sources", "statements"})
+_REGISTRIES = frozenset(_REGISTRY_KEYS)
 
 
 def validate(dataset: Dataset) -> tuple[Problem, ...]:
@@ -128,8 +158,23 @@ def validate(dataset: Dataset) -> tuple[Problem, ...]:
 
 
 def __getattr__(name: str) -> Any:
+    if name in _REGISTRIES:
+        # A registry alone reads its own file, not the whole dataset.
+        return _builtin_registry(name)
     if name in _SHORTCUTS:
         return getattr(load(), name)
+    if name in _RECORDS:
+        from . import model
+
+        return getattr(model, name)
+    if name in _DATASET:
+        from . import dataset
+
+        return getattr(dataset, name)
+    if name in _VOCABULARY:
+        from . import vocabulary
+
+        return getattr(vocabulary, name)
     if name == "Problem":
         from .validation import Problem
 
@@ -138,7 +183,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SHORTCUTS | {"Problem"})
+    return sorted(set(globals()) | _SHORTCUTS | _RECORDS | _DATASET | _VOCABULARY | {"Problem"})
 
 
 if TYPE_CHECKING:

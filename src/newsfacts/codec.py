@@ -271,7 +271,7 @@ def _builder(
     """A maker of ``cls`` records from decoded fields that skips the redundant checks.
 
     ``cls(**kwargs)`` runs every field's converter and validator. For decoded
-    values, the ones that only check a type (see ``model._TYPE_CHECKS``) cannot
+    values, the ones that only check a type (see ``_validators._TYPE_CHECKS``) cannot
     fail: the decoder made a value of the declared type, and tuples already.
     This sets the fields as attrs' ``__init__`` does, then runs every other
     validator (ids, spans, dates: all that looks at values), in field order and
@@ -280,7 +280,7 @@ def _builder(
     ``_COMPILE_AFTER`` records the maker replaces itself in ``holder`` with the
     same steps compiled into one function, without the loops.
     """
-    from .model import _TYPE_CHECKS
+    from ._validators import _TYPE_CHECKS
 
     if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
         return None

@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from ._kinds import Origin
+from ._registries import make_registry
 from .errors import UnknownIdError
-from .model import Article, Entity, Event, Fact, Mention, Source, Span, Statement
 from .registry import Registry
-from .vocabulary import Origin
 
 if TYPE_CHECKING:
+    # Imported where used: the entity registry alone needs none of these classes.
+    from .entity import Entity
+    from .model import Article, Event, Fact, Mention, Source, Span, Statement
     from .validation import Problem
 
 __all__ = ["About", "Dataset", "Metadata"]
@@ -56,23 +59,6 @@ class About:
     def __iter__(self) -> Iterator[Fact]:
         yield from self.events
         yield from self.statements
-
-
-def _entity_names(entity: Entity) -> Iterable[str]:
-    yield from entity.names
-    for code in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3):
-        if code is not None:
-            yield code
-
-
-def _source_names(source: Source) -> tuple[str, ...]:
-    return (source.title,)
-
-
-def _event_names(event: Event) -> Iterable[str]:
-    yield from event.names
-    if event.wikidata is not None:
-        yield event.wikidata
 
 
 def _event_refs(event: Event) -> Iterator[str]:
@@ -166,10 +152,10 @@ class Dataset:
     ) -> None:
         self.metadata = metadata
         self.article = article
-        self.entities: Registry[Entity] = Registry("entity", entities, _entity_names)
-        self.events: Registry[Event] = Registry("event", events, _event_names)
-        self.statements: Registry[Statement] = Registry("statement", statements)
-        self.sources: Registry[Source] = Registry("source", sources, _source_names)
+        self.entities: Registry[Entity] = make_registry("entities", entities)
+        self.events: Registry[Event] = make_registry("events", events)
+        self.statements: Registry[Statement] = make_registry("statements", statements)
+        self.sources: Registry[Source] = make_registry("sources", sources)
         self.mentions: tuple[Mention, ...] = _sorted_mentions(mentions)
 
         about_events: dict[str, list[Event]] = {}
@@ -307,6 +293,9 @@ class Dataset:
     # --- queries -------------------------------------------------------------
 
     def _resolve(self, target: object) -> str:
+        from .entity import Entity
+        from .model import Event, Statement
+
         if isinstance(target, Entity | Event | Statement):
             return target.id
         if not isinstance(target, str):
@@ -381,6 +370,8 @@ class Dataset:
             if found is None:
                 raise UnknownIdError("event or statement", fact)
             fact = found
+        from .model import Event, Statement
+
         if not isinstance(fact, Event | Statement):
             raise TypeError(f"expected an Event, Statement or id, got {type(fact).__name__}")
         return fact.evidence

@@ -24,15 +24,14 @@ import os
 import re
 import threading
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .codec import InvalidData, from_json, json_path, list_from_json, record_decoder, to_json
-from .dataset import Dataset, Metadata
+from .codec import InvalidData, json_path
 from .errors import DatasetError, UnknownDatasetError
-from .model import Article, Entity, Event, Mention, Source, Statement
 
 if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .registry import Registry
     from .validation import Problem
 
 __all__ = [
@@ -54,16 +53,22 @@ MAX_FILE_SIZE = 1 << 30
 
 ARTICLE_FILE = "article.txt"
 DATASET_FILE = "dataset.json"
-RECORD_FILES: Mapping[str, type] = {
-    "entities": Entity,
-    "events": Event,
-    "statements": Statement,
-    "mentions": Mention,
-    "sources": Source,
+# The record files, by key, in reading order; each names its record class in ``model``.
+RECORD_FILES: Mapping[str, str] = {
+    "entities": "Entity",
+    "events": "Event",
+    "statements": "Statement",
+    "mentions": "Mention",
+    "sources": "Source",
 }
+# The registries that can be read alone, from their one file.
+REGISTRIES = ("entities", "events", "statements", "sources")
 
 _T = TypeVar("_T")
 _cache: dict[str, Dataset] = {}
+# Registries of a built-in dataset read before the whole of it, by (id, key):
+# an entity lookup needs one file, not five. ``load`` reuses them.
+_registries: dict[tuple[str, str], Registry[Any]] = {}
 _lock = threading.Lock()
 # Loading allocates millions of objects for a large dataset, none of them in a
 # cycle that could be freed; each automatic collection meanwhile walks the
@@ -98,10 +103,69 @@ def load(id: str = DEFAULT_DATASET) -> Dataset:
         dataset = _cache.get(id)
         if dataset is None:
             root = _builtin_folder(id)
+            read = {key: _registries[(id, key)] for key in REGISTRIES if (id, key) in _registries}
             # Built fully before it is published; readers never see half a dataset.
-            dataset = _read(root, f"{id}/", validate=False)
+            dataset = _read(root, f"{id}/", validate=False, registries=read)
             _cache[id] = dataset
     return dataset
+
+
+def builtin_registry(key: str, id: str = DEFAULT_DATASET) -> Registry[Any]:
+    """One registry (``"entities"``, ``"events"``, ...) of a built-in dataset, read alone.
+
+    The same object as ``load(id).<key>``: once the whole dataset is loaded its
+    registry is returned; before that, only the registry's own file is read
+    (the built-in datasets are proved valid when they are built), and
+    :func:`load` later reuses it. Thread-safe, read once per process.
+    """
+    dataset = _cache.get(id)
+    if dataset is not None:
+        registry: Registry[Any] = getattr(dataset, key)
+        return registry
+    found = _registries.get((id, key))
+    if found is not None:
+        return found
+    if key not in REGISTRIES:
+        raise ValueError(f"not a registry of a dataset: {key!r}")
+    if id not in BUILTIN_DATASETS:
+        raise UnknownDatasetError(id, BUILTIN_DATASETS)
+    with _lock:
+        dataset = _cache.get(id)
+        if dataset is not None:
+            return getattr(dataset, key)  # type: ignore[no-any-return]
+        found = _registries.get((id, key))
+        if found is None:
+            from ._registries import make_registry
+
+            records = _read_records(_builtin_folder(id), f"{id}/", key, MAX_FILE_SIZE)
+            # Built whole, then published.
+            found = make_registry(key, records)
+            _registries[(id, key)] = found
+    return found
+
+
+def _record_class(key: str) -> type:
+    if key == "entities":
+        # Entity lives in a module of its own: reading entities defines no other record class.
+        from .entity import Entity
+
+        return Entity
+    from . import model
+
+    cls: type = getattr(model, RECORD_FILES[key])
+    return cls
+
+
+class _Folder:
+    """A folder of files by its path as a ``str``: enough for loading, without ``pathlib``."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def joinpath(self, *descendants: str) -> str:
+        return os.path.join(self.path, *descendants)
 
 
 def _builtin_folder(id: str) -> _Readable:
@@ -109,15 +173,16 @@ def _builtin_folder(id: str) -> _Readable:
 
     Installed as files (the usual case), the package's data lies beside this
     module, and ``importlib_resources.files()`` would return that very
-    ``pathlib.Path``, after importing its readers and ``zipfile`` (3 ms and
-    1.6 MiB, more than reading the data). Any other install (a zip, an
-    importer of one's own) goes through ``importlib_resources.files()``.
+    folder as a ``pathlib.Path``, after importing ``pathlib``, its readers
+    and ``zipfile`` (3 ms and 1.6 MiB, more than reading the data). Any other
+    install (a zip, an importer of one's own) goes through
+    ``importlib_resources.files()``.
     """
     module_file = globals().get("__file__")
     if isinstance(module_file, str):
-        folder = Path(module_file).parent / "data" / id
-        if folder.is_dir():
-            return folder
+        folder = os.path.join(os.path.dirname(module_file), "data", id)
+        if os.path.isdir(folder):
+            return _Folder(folder)
     import importlib_resources
 
     traversable: _Readable = importlib_resources.files("newsfacts").joinpath("data", id)
@@ -142,6 +207,8 @@ def load_path(
         raise TypeError(f"max_file_size must be an int, got {type(max_file_size).__name__}")
     if max_file_size < 0:
         raise ValueError(f"max_file_size must not be negative, got {max_file_size}")
+    from pathlib import Path
+
     folder = Path(path)
     try:
         is_dir = folder.is_dir()
@@ -155,7 +222,12 @@ def load_path(
 
 
 def _read(
-    root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
+    root: _Readable,
+    prefix: str,
+    *,
+    validate: bool,
+    max_file_size: int = MAX_FILE_SIZE,
+    registries: Mapping[str, Any] | None = None,
 ) -> Dataset:
     global _gc_pauses, _gc_was_enabled
     with _gc_lock:
@@ -164,7 +236,9 @@ def _read(
             gc.disable()
         _gc_pauses += 1
     try:
-        return _read_files(root, prefix, validate=validate, max_file_size=max_file_size)
+        return _read_files(
+            root, prefix, validate=validate, max_file_size=max_file_size, registries=registries
+        )
     finally:
         with _gc_lock:
             _gc_pauses -= 1
@@ -172,70 +246,112 @@ def _read(
                 gc.enable()
 
 
-def _read_files(
-    root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
-) -> Dataset:
-    def read(name: str, path: str | None = None) -> bytes:
-        # ``path`` is "$" for a JSON file: a fault of the whole file is at its root.
-        resource = root.joinpath(name)
-        label = prefix + name
-        too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
-        try:
-            if isinstance(resource, Path) and resource.stat().st_size > max_file_size:
-                raise DatasetError(too_large, file=label, path=path)
-            data: bytes = resource.read_bytes()
-        except OSError as error:
-            raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
-        if len(data) > max_file_size:
+def _read_bytes(
+    root: _Readable, prefix: str, name: str, max_file_size: int, path: str | None = None
+) -> bytes:
+    # ``path`` is "$" for a JSON file: a fault of the whole file is at its root.
+    resource = root.joinpath(name)
+    label = prefix + name
+    too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
+    try:
+        if isinstance(resource, str | os.PathLike) and os.stat(resource).st_size > max_file_size:
             raise DatasetError(too_large, file=label, path=path)
-        return data
+        if isinstance(resource, str):
+            with open(resource, "rb") as file:
+                data: bytes = file.read()
+        else:
+            data = resource.read_bytes()
+    except OSError as error:
+        raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
+    if len(data) > max_file_size:
+        raise DatasetError(too_large, file=label, path=path)
+    return data
 
-    def read_text(name: str) -> str:
-        data = read(name, "$")
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise DatasetError(
-                f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
-                file=prefix + name,
-                path="$",
-            ) from None
 
-    def parse(name: str, text: str | None = None) -> Any:
-        if text is None:
-            text = read_text(name)
-        label = prefix + name
-        duplicates: list[str] = []
+def _read_text(root: _Readable, prefix: str, name: str, max_file_size: int) -> str:
+    data = _read_bytes(root, prefix, name, max_file_size, "$")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetError(
+            f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
+            file=prefix + name,
+            path="$",
+        ) from None
 
-        def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-            # Runs for every JSON object: the common case stays one call.
-            result = dict(pairs)
-            if len(result) == len(pairs):
-                return result
-            return _no_duplicate_keys(pairs, duplicates)
 
-        try:
-            value = json.loads(text, object_pairs_hook=pairs_hook)
-        except json.JSONDecodeError as error:
-            raise DatasetError(
-                f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-                file=label,
-                path="$",
-            ) from None
-        except ValueError as error:  # e.g. an integer longer than Python will convert
-            raise DatasetError(f"not valid JSON: {error}", file=label, path="$") from None
-        except RecursionError:
-            raise DatasetError("JSON nested too deeply", file=label, path="$") from None
-        if duplicates:
-            key, path = _duplicate(value)
-            raise DatasetError(f"duplicate key {key!r}", file=label, path=path)
-        return value
+def _parse(label: str, text: str) -> Any:
+    duplicates: list[str] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # Runs for every JSON object: the common case stays one call.
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        return _no_duplicate_keys(pairs, duplicates)
+
+    try:
+        value = json.loads(text, object_pairs_hook=pairs_hook)
+    except json.JSONDecodeError as error:
+        raise DatasetError(
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            file=label,
+            path="$",
+        ) from None
+    except ValueError as error:  # e.g. an integer longer than Python will convert
+        raise DatasetError(f"not valid JSON: {error}", file=label, path="$") from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file=label, path="$") from None
+    if duplicates:
+        key, path = _duplicate(value)
+        raise DatasetError(f"duplicate key {key!r}", file=label, path=path)
+    return value
+
+
+def _decode(label: str, build: Callable[[], _T]) -> _T:
+    try:
+        return build()
+    except InvalidData as error:
+        raise DatasetError(error.message, file=label, path=error.path) from None
+
+
+def _read_records(root: _Readable, prefix: str, key: str, max_file_size: int) -> tuple[Any, ...]:
+    """The records of one record file (``entities`` for ``entities.json``), decoded."""
+    from .codec import list_from_json, record_decoder
+
+    cls = _record_class(key)
+    name = f"{key}.json"
+    source = _read_text(root, prefix, name, max_file_size)
+    streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
+    if streamed is not None:
+        return streamed
+    # Something is wrong, or unusual: the whole-file path finds and names it.
+    content = _parse(prefix + name, source)
+    del source
+    return _decode(prefix + name, functools.partial(list_from_json, cls, content))
+
+
+def _read_files(
+    root: _Readable,
+    prefix: str,
+    *,
+    validate: bool,
+    max_file_size: int = MAX_FILE_SIZE,
+    registries: Mapping[str, Any] | None = None,
+) -> Dataset:
+    """The dataset in ``root``; ``registries`` are record files already read (by key)."""
+    from .codec import from_json
+    from .dataset import Dataset, Metadata
+    from .model import Article
+
+    def read(name: str, path: str | None = None) -> bytes:
+        return _read_bytes(root, prefix, name, max_file_size, path)
+
+    def parse(name: str) -> Any:
+        return _parse(prefix + name, _read_text(root, prefix, name, max_file_size))
 
     def decode(name: str, build: Callable[[], _T]) -> _T:
-        try:
-            return build()
-        except InvalidData as error:
-            raise DatasetError(error.message, file=prefix + name, path=error.path) from None
+        return _decode(prefix + name, build)
 
     header = parse(DATASET_FILE)
     if not isinstance(header, dict):
@@ -277,19 +393,12 @@ def _read_files(
         DATASET_FILE,
         lambda: _within("article", lambda: from_json(Article, {**article_json, "text": text})),
     )
-    records: dict[str, tuple[Any, ...]] = {}
-    for key, cls in RECORD_FILES.items():
-        name = f"{key}.json"
-        source = read_text(name)
-        streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
-        if streamed is not None:
-            records[key] = streamed
-        else:
-            # Something is wrong, or unusual: the whole-file path finds and names it.
-            content = parse(name, source)
-            records[key] = decode(name, functools.partial(list_from_json, cls, content))
-            del content
-        del source
+    records: dict[str, Any] = {}
+    for key in RECORD_FILES:
+        given = registries.get(key) if registries is not None else None
+        records[key] = (
+            given if given is not None else _read_records(root, prefix, key, max_file_size)
+        )
     dataset = Dataset(metadata, article, **records)
     if validate:
         problems = dataset.validate()
@@ -324,7 +433,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
     that errors are found, ordered and named exactly as before.
     """
     decoder = json.JSONDecoder(object_pairs_hook=_strict_pairs)
-    scan: Callable[[str, int], tuple[Any, int]] = decoder.scan_once  # type: ignore[attr-defined]
+    scan = decoder.raw_decode
     match = _WHITESPACE.match
 
     def skip(position: int) -> int:
@@ -345,7 +454,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
             try:
                 item, position = scan(text, position)
                 out.append(decode_one(item))
-            except (StopIteration, ValueError, RecursionError, _Unusual):
+            except (ValueError, RecursionError, _Unusual):
                 return None
             found = separator(text, position)
             if found is not None:
@@ -419,6 +528,9 @@ def _duplicate(value: Any) -> tuple[str, str]:
 
 def dump_files(dataset: Dataset) -> dict[str, bytes]:
     """The canonical files of ``dataset`` (name → bytes), as :func:`load_path` reads them."""
+    from .codec import to_json
+    from .dataset import Dataset
+
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
     article = to_json(dataset.article)
