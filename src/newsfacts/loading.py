@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .codec import InvalidData, json_path
+from .codec import InvalidData, json_path, share_repeats
 from .errors import DatasetError, UnknownDatasetError
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ _lock = threading.Lock()
 # cycle that could be freed; each automatic collection meanwhile walks the
 # whole growing heap, which made up 40% of a large load. Collection pauses
 # while any load runs (counted, so that concurrent loads nest) and resumes as
-# it was.
+# it was; for as long, the decoder shares equal values (``share_repeats``).
 _gc_lock = threading.Lock()
 _gc_pauses = 0
 _gc_was_enabled = False
@@ -234,6 +234,7 @@ def _read(
         if _gc_pauses == 0:
             _gc_was_enabled = gc.isenabled()
             gc.disable()
+            share_repeats(True)
         _gc_pauses += 1
     try:
         return _read_files(
@@ -242,8 +243,10 @@ def _read(
     finally:
         with _gc_lock:
             _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
+            if _gc_pauses == 0:
+                share_repeats(False)
+                if _gc_was_enabled:
+                    gc.enable()
 
 
 def _read_bytes(
