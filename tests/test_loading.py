@@ -40,6 +40,14 @@ def test_unknown_dataset_ids() -> None:
         newsfacts.load(7)  # type: ignore[arg-type]
 
 
+def test_a_registry_alone_takes_a_registry_key_and_a_known_id() -> None:
+    with pytest.raises(ValueError, match="not a registry"):
+        newsfacts.loading.builtin_registry("article")
+    with pytest.raises(UnknownDatasetError):
+        newsfacts.loading.builtin_registry("entities", "no-such-dataset")
+    assert newsfacts.loading.builtin_registry("events") is DS.events
+
+
 def _write(folder: Path, files: dict[str, bytes]) -> Path:
     folder.mkdir()
     for name, data in files.items():

@@ -81,7 +81,8 @@ _gc_was_enabled = False
 
 
 class _Readable(Protocol):
-    """What loading needs of a folder: a ``pathlib.Path`` or an importlib Traversable."""
+    """What loading needs of a folder: a ``pathlib.Path``, an importlib Traversable,
+    or a ``_Folder`` (a path as a str, for the built-in data installed as files)."""
 
     def joinpath(self, *descendants: str) -> Any: ...
 
@@ -116,8 +117,12 @@ def builtin_registry(key: str, id: str = DEFAULT_DATASET) -> Registry[Any]:
     The same object as ``load(id).<key>``: once the whole dataset is loaded its
     registry is returned; before that, only the registry's own file is read
     (the built-in datasets are proved valid when they are built), and
-    :func:`load` later reuses it. Thread-safe, read once per process.
+    :func:`load` later reuses it. Thread-safe, read once per process. Raises
+    ``ValueError`` for another key, :class:`~newsfacts.errors.UnknownDatasetError`
+    for an unknown id.
     """
+    if key not in REGISTRIES:
+        raise ValueError(f"not a registry of a dataset: {key!r}")
     dataset = _cache.get(id)
     if dataset is not None:
         registry: Registry[Any] = getattr(dataset, key)
@@ -125,8 +130,6 @@ def builtin_registry(key: str, id: str = DEFAULT_DATASET) -> Registry[Any]:
     found = _registries.get((id, key))
     if found is not None:
         return found
-    if key not in REGISTRIES:
-        raise ValueError(f"not a registry of a dataset: {key!r}")
     if id not in BUILTIN_DATASETS:
         raise UnknownDatasetError(id, BUILTIN_DATASETS)
     with _lock:
