@@ -40,6 +40,9 @@ __all__ = ["main"]
 PYTHON = sys.executable
 FLOOR = "import attrs, importlib_resources, json"
 NEWSFACTS_COLD = "import newsfacts; newsfacts.entities.lookup('Abbas')"
+NEWSFACTS_IMPORT = "import newsfacts"
+# Cold start's target: at most this many times the floor, and below pycountry.
+COLD_TARGET = 1.10
 # pycountry has no record named "Russia" (its name is "Russian Federation"):
 # lookup('Russia') raises LookupError after trying every index. The peer's
 # figure is its successful cold lookup.
@@ -139,7 +142,7 @@ def _ratio(value: float, base: float | None) -> str:
 
 
 def cold_start(rounds: int, peer: bool) -> list[Figure]:
-    commands = {"floor": FLOOR, "newsfacts": NEWSFACTS_COLD}
+    commands = {"floor": FLOOR, "newsfacts": NEWSFACTS_COLD, "import": NEWSFACTS_IMPORT}
     if peer:
         commands["pycountry"] = PYCOUNTRY_COLD
     for code in commands.values():  # warm the file cache and write bytecode
@@ -147,7 +150,9 @@ def cold_start(rounds: int, peer: bool) -> list[Figure]:
     medians = _alternate(commands, rounds, _wall)
     floor = medians["floor"]
     mine = medians["newsfacts"]
+    imported = medians["import"]
     theirs = medians.get("pycountry")
+    below_peer = theirs is None or mine < theirs
     return [
         Figure(
             "cold start: floor",
@@ -159,12 +164,22 @@ def cold_start(rounds: int, peer: bool) -> list[Figure]:
             f"pycountry {_ratio(theirs, floor)} of floor" if theirs else "",
         ),
         Figure(
+            "cold start: import newsfacts",
+            f"{imported * 1e3:.1f} ms",
+            "(phase)",
+            None,
+            _ratio(imported, floor),
+            _ratio(imported, theirs),
+            "no data read",
+        ),
+        Figure(
             "cold start: import + lookup('Abbas')",
             f"{mine * 1e3:.1f} ms",
-            "<= 1.20x floor",
-            mine <= 1.20 * floor,
+            f"<= {COLD_TARGET:.2f}x floor, < peer",
+            mine <= COLD_TARGET * floor and below_peer,
             _ratio(mine, floor),
             _ratio(mine, theirs),
+            f"lookup phase {(mine - imported) * 1e3:+.1f} ms",
         ),
     ]
 
@@ -401,14 +416,25 @@ def scale(sizes: tuple[int, int, int], rounds: int, full: bool) -> list[Figure]:
             note=f"growth {growth:.1f}x for {large // medium}x the records",
         )
     )
-    limit = 20.0 if full else 20.0 * large / 100_000
-    memory_limit = 2048 * MIB if full else 2048 * MIB * large / 100_000
+    # Targets for a million statements (N = 100,000), scaled for a quick run.
+    share = 1.0 if full else large / 100_000
+    load_limit, limit, memory_limit = 4.0 * share, 7.0 * share, 1024 * MIB * share
+    scaled = "" if full else " (scaled)"
+    figures.append(
+        Figure(
+            f"scale: load alone N={large:,}",
+            f"{median(large, 'load'):.2f} s",
+            f"<= {load_limit:.1f} s{scaled}",
+            median(large, "load") <= load_limit,
+            note="load_path(validate=False)",
+        )
+    )
     figures.append(
         Figure(
             f"scale: load_path(validate=True) N={large:,}",
             f"{checked['load']:.2f} s",
-            f"< {limit:.0f} s" if full else f"< {limit:.1f} s (scaled)",
-            checked["load"] < limit,
+            f"<= {limit:.1f} s{scaled}",
+            checked["load"] <= limit,
             note=f"{10 * large:,} statements",
         )
     )
@@ -416,7 +442,7 @@ def scale(sizes: tuple[int, int, int], rounds: int, full: bool) -> list[Figure]:
         Figure(
             f"scale: peak RSS, validate N={large:,}",
             f"{checked['rss'] / MIB:.0f} MiB",
-            "<= 2048 MiB" if full else f"<= {memory_limit / MIB:.0f} MiB (scaled)",
+            f"<= {memory_limit / MIB:.0f} MiB{scaled}",
             checked["rss"] <= memory_limit,
         )
     )

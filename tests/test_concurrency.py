@@ -122,6 +122,34 @@ def test_a_cold_cache_is_filled_once_under_contention(monkeypatch: pytest.Monkey
     assert newsfacts.load() is results[0]
 
 
+def test_one_registry_read_alone_is_read_once_and_kept_by_the_dataset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = newsfacts.load()
+    reads: list[str] = []
+    real_read_records = loading._read_records
+
+    def slow_read_records(*args: Any, **kwargs: Any) -> Any:
+        reads.append(str(args[2]))
+        time.sleep(0.05)  # not a timing assertion: lets every thread reach the lock
+        return real_read_records(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "_cache", {})
+    monkeypatch.setattr(loading, "_registries", {})
+    monkeypatch.setattr(loading, "_read_records", slow_read_records)
+    results, errors = _race(lambda: loading.builtin_registry("entities"))
+    assert errors == []
+    assert len(results) == THREADS
+    assert all(result is results[0] for result in results)
+    assert reads == ["entities"]
+    assert tuple(results[0]) == tuple(original.entities)
+    # The whole dataset reads the other files and keeps the registry read first.
+    whole = newsfacts.load()
+    assert whole is not original
+    assert whole.entities is results[0]
+    assert sorted(reads) == sorted(["entities", "events", "statements", "mentions", "sources"])
+
+
 def test_the_real_cache_is_back_after_the_cold_test() -> None:
     assert newsfacts.load() is newsfacts.load(newsfacts.DEFAULT_DATASET)
     assert newsfacts.entities is newsfacts.load().entities

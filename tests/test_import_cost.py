@@ -4,8 +4,10 @@ A dataset package is often imported once per process by a script that needs
 one answer, so importing it must cost no more than defining its classes. Each
 check runs ``import newsfacts`` in a fresh interpreter, where nothing else has
 been imported yet, and inspects what the import left behind: the modules in
-``sys.modules``, the loader's cache, and every file the import opened (seen
-through an audit hook). Nothing here is timed: speed is for the benchmarks.
+``sys.modules``, the loader's caches, and every file the import opened (seen
+through an audit hook). The first entity lookup, the commonest first answer,
+is probed the same way: it reads the entities' file alone and defines no
+record class but Entity. Nothing here is timed: speed is for the benchmarks.
 """
 
 from __future__ import annotations
@@ -37,9 +39,22 @@ OPTIONAL = (
     "scipy",
     "jsonschema",
     "rapidfuzz",
+    "pyarrow",
 )
-HEAVY = ("importlib.metadata", "importlib_metadata", "hashlib", "zipfile")
+HEAVY = ("importlib.metadata", "importlib_metadata", "hashlib", "zipfile", "pathlib")
 LAZY = ("newsfacts.validation", "newsfacts.cli", "newsfacts.export", "newsfacts.scoring")
+# What an entity lookup does not need: the other record classes (``model``),
+# the other enums (``vocabulary``: predicates, roles, event kinds), the
+# dataset's classes, the validator, and ``pathlib`` or ``importlib_resources``
+# (an installed package's data is read by its path as a str).
+NOT_FOR_LOOKUP = (
+    "newsfacts.model",
+    "newsfacts.vocabulary",
+    "newsfacts.dataset",
+    "newsfacts.validation",
+    "pathlib",
+    "importlib_resources",
+)
 
 PROBE = textwrap.dedent(
     """
@@ -58,6 +73,7 @@ PROBE = textwrap.dedent(
     sys.stdout.write(json.dumps({
         "new": sorted(after - before),
         "cache": sorted(newsfacts.loading._cache),
+        "registries": sorted(key for _, key in newsfacts.loading._registries),
         "opened": opened,
     }))
     """
@@ -106,13 +122,52 @@ def test_modules_needed_only_on_use_stay_unimported(probe: dict[str, Any], modul
     assert not [name for name in probe["new"] if name == module or name.startswith(module + ".")]
 
 
-def test_first_use_loads_the_default_dataset_once() -> None:
-    # The probe's counterpart: a shortcut does load the data, so the checks above
+def _lookup_probe() -> dict[str, Any]:
+    # The probe's counterpart: a shortcut does read data, so the checks above
     # would have seen it had the import done so.
     code = PROBE.replace(
         "after = set(sys.modules)",
         "newsfacts.entities.lookup('Abbas')\nafter = set(sys.modules)",
     )
+    return _probe(code)
+
+
+@pytest.fixture(scope="module")
+def lookup_probe() -> dict[str, Any]:
+    return _lookup_probe()
+
+
+def test_an_entity_lookup_reads_the_entities_alone(lookup_probe: dict[str, Any]) -> None:
+    assert lookup_probe["cache"] == []
+    assert lookup_probe["registries"] == ["entities"]
+    data_files = [
+        Path(path).name
+        for path in lookup_probe["opened"]
+        if Path(path).resolve().is_relative_to(DATA.resolve())
+    ]
+    assert data_files == ["entities.json"]
+
+
+@pytest.mark.parametrize("module", NOT_FOR_LOOKUP)
+def test_an_entity_lookup_imports_only_what_it_needs(
+    lookup_probe: dict[str, Any], module: str
+) -> None:
+    new = lookup_probe["new"]
+    assert "newsfacts.entity" in new
+    assert not [name for name in new if name == module or name.startswith(module + ".")]
+
+
+def test_the_whole_dataset_reuses_the_registry_read_first() -> None:
+    code = PROBE.replace(
+        "after = set(sys.modules)",
+        "first = newsfacts.entities\n"
+        "assert newsfacts.load().entities is first is newsfacts.entities\n"
+        "after = set(sys.modules)",
+    )
     probe = _probe(code)
     assert probe["cache"] == [newsfacts.DEFAULT_DATASET]
-    assert any(path.endswith("entities.json") for path in probe["opened"])
+    assert "newsfacts.model" in probe["new"]
+    opened = [Path(path).name for path in probe["opened"]]
+    # Each file once: the entities are not read a second time.
+    assert opened.count("entities.json") == 1
+    assert opened.count("events.json") == 1

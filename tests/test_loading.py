@@ -40,6 +40,14 @@ def test_unknown_dataset_ids() -> None:
         newsfacts.load(7)  # type: ignore[arg-type]
 
 
+def test_a_registry_alone_takes_a_registry_key_and_a_known_id() -> None:
+    with pytest.raises(ValueError, match="not a registry"):
+        newsfacts.loading.builtin_registry("article")
+    with pytest.raises(UnknownDatasetError):
+        newsfacts.loading.builtin_registry("entities", "no-such-dataset")
+    assert newsfacts.loading.builtin_registry("events") is DS.events
+
+
 def _write(folder: Path, files: dict[str, bytes]) -> Path:
     folder.mkdir()
     for name, data in files.items():
@@ -117,3 +125,31 @@ def test_an_integer_too_long_to_convert_is_a_dataset_error(tmp_path: Path) -> No
     assert caught.value.file is not None
     assert caught.value.file.endswith("events.json")
     assert caught.value.path == "$"
+
+
+def test_equal_values_are_shared_and_types_still_checked(tmp_path: Path) -> None:
+    # Equal spans and verdicts in a file become one object each (a verdict
+    # citing sources holds a JSON array, and is not shared); a value that only
+    # compares equal (``true`` for ``1``) is still refused.
+    folder = _write(tmp_path / "copy", dump_files(DS))
+    loaded = newsfacts.load_path(folder, validate=False)
+    evidence = [span for record in (*loaded.events, *loaded.statements) for span in record.evidence]
+    verdicts = [s.verdict for s in loaded.statements if s.verdict and not s.verdict.sources]
+    assert len(evidence) > len(set(evidence))
+    assert len(verdicts) > len(set(verdicts))
+    for values in (evidence, verdicts):
+        by_value: dict[object, object] = {}
+        for value in values:
+            assert by_value.setdefault(value, value) is value
+    statements = json.loads((folder / "statements.json").read_text("utf-8"))
+    with_evidence = [s for s in statements if s.get("evidence")]
+    first, second = with_evidence[0], with_evidence[1]
+    second["evidence"] = [dict(first["evidence"][0])]
+    start = first["evidence"][0]["start"]
+    assert start in (0, 1)
+    second["evidence"][0]["start"] = bool(start)
+    (folder / "statements.json").write_text(json.dumps(statements), "utf-8")
+    with pytest.raises(DatasetError) as caught:
+        newsfacts.load_path(folder, validate=False)
+    assert caught.value.path is not None
+    assert caught.value.path.endswith(".evidence[0].start")

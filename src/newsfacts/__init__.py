@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._kinds import EntityKind, MonthPart, Origin, Precision, Resolution
 from ._version import __version__
-from .dataset import About, Dataset, Metadata
+from .entity import Entity
 from .errors import (
     AmbiguousNameError,
     DatasetError,
@@ -25,48 +26,44 @@ from .errors import (
     UnknownIdError,
 )
 from .loading import DEFAULT_DATASET, builtin_datasets, load, load_path
-from .model import (
-    Article,
-    Attribution,
-    Entity,
-    Event,
-    Fact,
-    LiteralValue,
-    Mention,
-    Participant,
-    Qualifier,
-    Source,
-    Span,
-    Statement,
-    Verdict,
-)
-
-# The class's first name, importable as before but outside ``__all__``, so that
-# ``from newsfacts import *`` does not shadow ``typing.Literal``.
-from .model import Literal as Literal
+from .loading import REGISTRIES as _REGISTRY_KEYS
+from .loading import builtin_registry as _builtin_registry
 from .registry import Match, Registry
 from .timespec import TimePoint, TimeSpec
-from .vocabulary import (
-    EntityKind,
-    EventKind,
-    EventStatus,
-    Modality,
-    MonthPart,
-    Origin,
-    PloverType,
-    Precision,
-    Predicate,
-    QualifierKind,
-    Rating,
-    Resolution,
-    Role,
-)
 
 if TYPE_CHECKING:
     import os
 
+    from .dataset import About, Dataset, Metadata
+    from .model import (
+        Article,
+        Attribution,
+        Event,
+        Fact,
+        LiteralValue,
+        Mention,
+        Participant,
+        Qualifier,
+        Source,
+        Span,
+        Statement,
+        Verdict,
+    )
+    from .model import (
+        Literal as Literal,
+    )
     from .scoring import Scores
     from .validation import Problem
+    from .vocabulary import (
+        EventKind,
+        EventStatus,
+        Modality,
+        PloverType,
+        Predicate,
+        QualifierKind,
+        Rating,
+        Role,
+    )
 
 __all__ = [
     "BUILTIN_DATASETS",
@@ -127,8 +124,41 @@ __all__ = [
     "validate",
 ]
 
+# The record classes other than Entity, defined on first access: an entity
+# lookup, the commonest first use, needs none of them.
+_RECORDS = frozenset(
+    {
+        "Article",
+        "Attribution",
+        "Event",
+        "Fact",
+        "Literal",
+        "LiteralValue",
+        "Mention",
+        "Participant",
+        "Qualifier",
+        "Source",
+        "Span",
+        "Statement",
+        "Verdict",
+    }
+)
+_DATASET = frozenset({"About", "Dataset", "Metadata"})
+_VOCABULARY = frozenset(
+    {
+        "EventKind",
+        "EventStatus",
+        "Modality",
+        "PloverType",
+        "Predicate",
+        "QualifierKind",
+        "Rating",
+        "Role",
+    }
+)
 # Attributes served from the default dataset, loaded on first access.
 _SHORTCUTS = frozenset({"article", "entities", "events", "mentions", "sources", "statements"})
+_REGISTRIES = frozenset(_REGISTRY_KEYS)
 
 
 def validate(dataset: Dataset) -> tuple[Problem, ...]:
@@ -175,8 +205,27 @@ def lookup(name: str) -> Entity | Event:
 
 
 def __getattr__(name: str) -> Any:
+    if name in _REGISTRIES:
+        # A registry alone reads its own file, not the whole dataset.
+        return _builtin_registry(name)
     if name in _SHORTCUTS:
         return getattr(load(), name)
+    if name in _RECORDS:
+        from . import model
+
+        return getattr(model, name)
+    if name in _DATASET:
+        from . import dataset
+
+        return getattr(dataset, name)
+    if name in _VOCABULARY:
+        from . import vocabulary
+
+        return getattr(vocabulary, name)
+    if name == "Problem":
+        from .validation import Problem
+
+        return Problem
     if name == "BUILTIN_DATASETS":
         return builtin_datasets()
     if name == "export":
@@ -184,25 +233,22 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return importlib.import_module(".export", __name__)
-    if name == "Problem":
-        from .validation import Problem
-
-        return Problem
     raise AttributeError(f"module 'newsfacts' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SHORTCUTS | {"Problem", "BUILTIN_DATASETS", "export"})
+    extra = {"Problem", "BUILTIN_DATASETS", "export"}
+    return sorted(set(globals()) | _SHORTCUTS | _RECORDS | _DATASET | _VOCABULARY | extra)
 
 
 if TYPE_CHECKING:
     from .model import Article as _Article
     from .model import Mention as _Mention
 
-    BUILTIN_DATASETS: tuple[str, ...]
     article: _Article
     entities: Registry[Entity]
     events: Registry[Event]
     statements: Registry[Statement]
     mentions: tuple[_Mention, ...]
     sources: Registry[Source]
+    BUILTIN_DATASETS: tuple[str, ...]

@@ -80,6 +80,22 @@ def json_path(segments: Sequence[str | int]) -> str:
 
 _DECODERS: dict[Any, _Decoder] = {}
 
+# Values without an identity (spans, verdicts, attributions, dates) repeat
+# across a dataset's records: the evidence of ten statements is often one
+# sentence, and most verdicts read "unchecked". While a dataset loads, each
+# distinct one is built once and shared, as records are immutable; the table is
+# keyed by the JSON keys, values and their exact types (so ``1``, ``1.0`` and
+# ``true`` never meet), emptied when it reaches ``_REPEATS_LIMIT`` entries and
+# dropped when loading ends, so it never holds more than a bounded working set.
+_repeats: dict[tuple[Any, ...], Any] | None = None
+_REPEATS_LIMIT = 1 << 16
+
+
+def share_repeats(on: bool) -> None:
+    """Start (``True``) or stop sharing equal values between the records decoded."""
+    global _repeats
+    _repeats = {} if on else None
+
 
 def _expect(kind: type, what: str) -> _Decoder:
     def decode(value: Any) -> Any:
@@ -182,6 +198,7 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
     required = [name for name, _, needed in fields if needed]
     required_set = frozenset(required)
     what = cls.__name__
+    shareable = "id" not in known
     # Field decoders are resolved on the first record decoded, as record types
     # refer to each other. A string, integer or boolean field is checked inline
     # (``kind``) rather than through a decoder call: this loop runs for every
@@ -217,6 +234,18 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
             for name in required:
                 if name not in value:
                     raise InvalidData(f"missing key {name!r} in {what}")
+        repeats = _repeats
+        key: tuple[Any, ...] | None = None
+        if repeats is not None and shareable:
+            values = tuple(value.values())
+            key = (cls, tuple(value), values, tuple(map(type, values)))
+            try:
+                known_record = repeats.get(key)
+            except TypeError:  # an array among the values: not shared
+                key = None
+            else:
+                if known_record is not None:
+                    return known_record  # type: ignore[no-any-return]
         plan = resolved[0] if resolved else resolve()
         # The keys present, in the file's order: records leave most defaults out.
         steps = by_name[0]
@@ -234,9 +263,14 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
             # Some field is wrong: find the first in field order, as ever.
             kwargs = ordered(plan, value)
         try:
-            return built[0](kwargs)
+            record = built[0](kwargs)
         except (TypeError, ValueError) as error:
             raise InvalidData(f"invalid {what}: {error}") from None
+        if key is not None and repeats is not None:
+            if len(repeats) >= _REPEATS_LIMIT:
+                repeats.clear()
+            repeats[key] = record
+        return record
 
     def ordered(
         plan: tuple[tuple[str, type | None, str, _Decoder], ...], value: dict[str, Any]
@@ -271,7 +305,7 @@ def _builder(
     """A maker of ``cls`` records from decoded fields that skips the redundant checks.
 
     ``cls(**kwargs)`` runs every field's converter and validator. For decoded
-    values, the ones that only check a type (see ``model._TYPE_CHECKS``) cannot
+    values, the ones that only check a type (see ``_validators._TYPE_CHECKS``) cannot
     fail: the decoder made a value of the declared type, and tuples already.
     This sets the fields as attrs' ``__init__`` does, then runs every other
     validator (ids, spans, dates: all that looks at values), in field order and
@@ -280,7 +314,7 @@ def _builder(
     ``_COMPILE_AFTER`` records the maker replaces itself in ``holder`` with the
     same steps compiled into one function, without the loops.
     """
-    from .model import _TYPE_CHECKS
+    from ._validators import _TYPE_CHECKS
 
     if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
         return None

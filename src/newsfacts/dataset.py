@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ._checks import to_tuple
+from ._kinds import Origin
+from ._registries import make_registry
+from ._validators import _id, _nonempty, _opt_str
 from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
-from .format import KINDS, references
+from .format import BY_REGISTRY, references
 from .model import (
     Article,
     Entity,
@@ -28,12 +31,8 @@ from .model import (
     Source,
     Span,
     Statement,
-    _id,
-    _nonempty,
-    _opt_str,
 )
 from .registry import Registry
-from .vocabulary import Origin
 
 if TYPE_CHECKING:
     from .validation import Problem
@@ -87,9 +86,8 @@ class About:
         yield from self.statements
 
 
-_KINDS = {kind.registry: kind for kind in KINDS}
-_event_refs = references(_KINDS["events"])
-_statement_refs = references(_KINDS["statements"])
+_event_refs = references(BY_REGISTRY["events"])
+_statement_refs = references(BY_REGISTRY["statements"])
 
 
 def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
@@ -134,8 +132,16 @@ def _count(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-def _records(values: Iterable[_V], kind: type[_V], what: str) -> tuple[_V, ...]:
-    """``values`` as a tuple, each a ``kind``; :class:`TypeError` otherwise."""
+def _records(values: Iterable[_V], kind: type[_V], what: str) -> Iterable[_V]:
+    """``values`` as a tuple, each a ``kind``; :class:`TypeError` otherwise.
+
+    A registry of ``kind`` (read alone before the whole dataset) is kept as it
+    is, so that the dataset shares it.
+    """
+    if isinstance(values, Registry):
+        records: tuple[_V, ...] = tuple(values)
+        if all(isinstance(record, kind) for record in records):
+            return values
     records = to_tuple(values)
     for record in records:
         if type(record) is not kind and not isinstance(record, kind):
@@ -196,13 +202,10 @@ class Dataset:
         statements = _records(statements, Statement, "statements")
         sources = _records(sources, Source, "sources")
         mentions = _records(mentions, Mention, "mentions")
-        kinds = _KINDS
-        self.entities: Registry[Entity] = Registry("entity", entities, kinds["entities"].names)
-        self.events: Registry[Event] = Registry("event", events, kinds["events"].names)
-        self.statements: Registry[Statement] = Registry(
-            "statement", statements, kinds["statements"].names
-        )
-        self.sources: Registry[Source] = Registry("source", sources, kinds["sources"].names)
+        self.entities: Registry[Entity] = make_registry("entities", entities)
+        self.events: Registry[Event] = make_registry("events", events)
+        self.statements: Registry[Statement] = make_registry("statements", statements)
+        self.sources: Registry[Source] = make_registry("sources", sources)
         self.mentions: tuple[Mention, ...] = _sorted_mentions(mentions)
 
         about_events: dict[str, list[Event]] = {}
@@ -341,6 +344,7 @@ class Dataset:
     # --- queries -------------------------------------------------------------
 
     def _resolve(self, target: object) -> str:
+
         if isinstance(target, Entity | Event | Statement):
             return target.id
         if not isinstance(target, str):
@@ -447,6 +451,7 @@ class Dataset:
             if found is None:
                 raise UnknownIdError("event or statement", fact)
             fact = found
+
         if not isinstance(fact, Event | Statement):
             raise TypeError(f"expected an Event, Statement or id, got {type(fact).__name__}")
         return fact.evidence

@@ -13,12 +13,14 @@ one JSON array per registry, named after it (``entities.json``).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .model import Entity, Event, Mention, Source, Statement
+if TYPE_CHECKING:
+    from .model import Event, Statement
 
 __all__ = [
     "ARTICLE_FILE",
@@ -75,13 +77,22 @@ class RecordKind:
 
     ``name`` is the singular (``"entity"``): the registry's own word for a
     record and the source's table (``[[entity]]``); ``names`` what a record
-    answers to besides its id.
+    answers to besides its id. The class is named, not imported, so that
+    reading one kind (the entities, for a lookup) defines no other record
+    class: ``cls`` imports it from ``newsfacts.<module>`` when first asked.
     """
 
     name: str
     registry: str
-    cls: type
+    module: str
+    class_name: str
     names: Names = Names()
+
+    @property
+    def cls(self) -> type:
+        """The record class (``newsfacts.model.Event``)."""
+        cls: type = getattr(importlib.import_module(f"newsfacts.{self.module}"), self.class_name)
+        return cls
 
     @property
     def file(self) -> str:
@@ -90,16 +101,18 @@ class RecordKind:
 
 
 KINDS: tuple[RecordKind, ...] = (
+    # Entity has a module of its own: an entity lookup defines no other record class.
     RecordKind(
         "entity",
         "entities",
-        Entity,
+        "entity",
+        "Entity",
         Names(("name", "aliases"), ("wikidata", "iso_alpha2", "iso_alpha3")),
     ),
-    RecordKind("event", "events", Event, Names(("label", "aliases"), ("wikidata",))),
-    RecordKind("statement", "statements", Statement),
-    RecordKind("mention", "mentions", Mention),
-    RecordKind("source", "sources", Source, Names(("title",))),
+    RecordKind("event", "events", "model", "Event", Names(("label", "aliases"), ("wikidata",))),
+    RecordKind("statement", "statements", "model", "Statement"),
+    RecordKind("mention", "mentions", "model", "Mention"),
+    RecordKind("source", "sources", "model", "Source", Names(("title",))),
 )
 """Every kind of record, in the order the files are read and written."""
 

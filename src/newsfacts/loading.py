@@ -27,17 +27,17 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .codec import InvalidData, from_json, json_path, list_from_json, record_decoder, to_json
-from .dataset import Dataset, Metadata
+from ._validators import ID_PATTERN
+from .codec import InvalidData, json_path, share_repeats
 from .errors import DatasetError, UnknownDatasetError
-from .format import ARTICLE_FILE, DATASET_FILE, FORMAT, KINDS
-from .model import ID_PATTERN, Article
+from .format import ARTICLE_FILE, BY_REGISTRY, DATASET_FILE, FORMAT, KINDS
 
 if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .registry import Registry
     from .validation import Problem
 
     BUILTIN_DATASETS: tuple[str, ...]
@@ -50,6 +50,7 @@ __all__ = [
     "MAX_FILE_SIZE",
     "MAX_PROBLEMS_SHOWN",
     "builtin_datasets",
+    "builtin_registry",
     "dump_files",
     "load",
     "load_path",
@@ -58,17 +59,28 @@ __all__ = [
 DEFAULT_DATASET = "abbas-putin-moscow-2018"
 MAX_FILE_SIZE = 1 << 30
 """Files larger than this (1 GiB) are refused before they are read."""
-
 MAX_PROBLEMS_SHOWN = 20
 """How many consistency problems a :class:`DatasetError`'s message lists; ``problems`` has all."""
 
+# The registries that can be read alone, from their one file.
+REGISTRIES = tuple(kind.registry for kind in KINDS if kind.registry != "mentions")
+
 _T = TypeVar("_T")
 _cache: dict[str, Dataset] = {}
+# Registries of a built-in dataset read before the whole of it, by (id, key):
+# an entity lookup needs one file, not five. ``load`` reuses them.
+_registries: dict[tuple[str, str], Registry[Any]] = {}
 _lock = threading.Lock()
+# While any load runs (counted, so that concurrent loads nest), the decoder
+# shares equal values (``share_repeats``); the process's garbage collector is
+# left as it is.
+_share_lock = threading.Lock()
+_loads = 0
 
 
 class _Readable(Protocol):
-    """What loading needs of a folder: a ``pathlib.Path`` or an importlib Traversable."""
+    """What loading needs of a folder: a ``pathlib.Path``, an importlib Traversable,
+    or a ``_Folder`` (a path as a str, for the built-in data installed as files)."""
 
     def joinpath(self, *descendants: str) -> Any: ...
 
@@ -90,10 +102,59 @@ def load(id: str = DEFAULT_DATASET) -> Dataset:
         dataset = _cache.get(id)
         if dataset is None:
             root = _builtin_folder(id)
+            read = {key: _registries[(id, key)] for key in REGISTRIES if (id, key) in _registries}
             # Built fully before it is published; readers never see half a dataset.
-            dataset = _read(root, f"{id}/", validate=False)
+            dataset = _read(root, f"{id}/", validate=False, registries=read)
             _cache[id] = dataset
     return dataset
+
+
+def builtin_registry(key: str, id: str = DEFAULT_DATASET) -> Registry[Any]:
+    """One registry (``"entities"``, ``"events"``, ...) of a built-in dataset, read alone.
+
+    The same object as ``load(id).<key>``: once the whole dataset is loaded its
+    registry is returned; before that, only the registry's own file is read
+    (the built-in datasets are proved valid when they are built), and
+    :func:`load` later reuses it. Thread-safe, read once per process. Raises
+    ``ValueError`` for another key, :class:`~newsfacts.errors.UnknownDatasetError`
+    for an unknown id.
+    """
+    if key not in REGISTRIES:
+        raise ValueError(f"not a registry of a dataset: {key!r}")
+    dataset = _cache.get(id)
+    if dataset is not None:
+        registry: Registry[Any] = getattr(dataset, key)
+        return registry
+    found = _registries.get((id, key))
+    if found is not None:
+        return found
+    if not isinstance(id, str) or ID_PATTERN.fullmatch(id) is None or id not in builtin_datasets():
+        raise UnknownDatasetError(str(id), builtin_datasets())
+    with _lock:
+        dataset = _cache.get(id)
+        if dataset is not None:
+            return getattr(dataset, key)  # type: ignore[no-any-return]
+        found = _registries.get((id, key))
+        if found is None:
+            from ._registries import make_registry
+
+            records = _read_records(_builtin_folder(id), f"{id}/", key, MAX_FILE_SIZE)
+            # Built whole, then published.
+            found = make_registry(key, records)
+            _registries[(id, key)] = found
+    return found
+
+
+class _Folder:
+    """A folder of files by its path as a ``str``: enough for loading, without ``pathlib``."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def joinpath(self, *descendants: str) -> str:
+        return os.path.join(self.path, *descendants)
 
 
 def builtin_datasets() -> tuple[str, ...]:
@@ -103,13 +164,15 @@ def builtin_datasets() -> tuple[str, ...]:
     else lists them, so a dataset added to ``data`` is found as it is.
     """
     root = _data_folder()
-    return tuple(
-        sorted(
-            entry.name
-            for entry in root.iterdir()
-            if ID_PATTERN.fullmatch(entry.name) and entry.joinpath(DATASET_FILE).is_file()
-        )
-    )
+    if isinstance(root, _Folder):
+        names = [
+            name
+            for name in os.listdir(root.path)
+            if os.path.isfile(os.path.join(root.path, name, DATASET_FILE))
+        ]
+    else:
+        names = [entry.name for entry in root.iterdir() if entry.joinpath(DATASET_FILE).is_file()]
+    return tuple(sorted(name for name in names if ID_PATTERN.fullmatch(name)))
 
 
 def _data_folder() -> Any:
@@ -117,15 +180,16 @@ def _data_folder() -> Any:
 
     Installed as files (the usual case), the package's data lies beside this
     module, and ``importlib_resources.files()`` would return that very
-    ``pathlib.Path``, after importing its readers and ``zipfile`` (3 ms and
-    1.6 MiB, more than reading the data). Any other install (a zip, an
-    importer of one's own) goes through ``importlib_resources.files()``.
+    folder as a ``pathlib.Path``, after importing ``pathlib``, its readers
+    and ``zipfile`` (3 ms and 1.6 MiB, more than reading the data). Any other
+    install (a zip, an importer of one's own) goes through
+    ``importlib_resources.files()``.
     """
     module_file = globals().get("__file__")
     if isinstance(module_file, str):
-        folder = Path(module_file).parent / "data"
-        if folder.is_dir():
-            return folder
+        folder = os.path.join(os.path.dirname(module_file), "data")
+        if os.path.isdir(folder):
+            return _Folder(folder)
     import importlib_resources
 
     return importlib_resources.files("newsfacts").joinpath("data")
@@ -141,6 +205,8 @@ def __getattr__(name: str) -> Any:
 def _builtin_folder(id: str) -> _Readable:
     """Where a built-in dataset's files are, for reading."""
     folder: _Readable = _data_folder().joinpath(id)
+    if isinstance(folder, str):
+        return _Folder(folder)
     return folder
 
 
@@ -162,6 +228,8 @@ def load_path(
         raise TypeError(f"max_file_size must be an int, got {type(max_file_size).__name__}")
     if max_file_size < 0:
         raise ValueError(f"max_file_size must not be negative, got {max_file_size}")
+    from pathlib import Path
+
     folder = Path(path)
     try:
         is_dir = folder.is_dir()
@@ -175,76 +243,135 @@ def load_path(
 
 
 def _read(
-    root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
+    root: _Readable,
+    prefix: str,
+    *,
+    validate: bool,
+    max_file_size: int = MAX_FILE_SIZE,
+    registries: Mapping[str, Any] | None = None,
 ) -> Dataset:
-    return _read_files(root, prefix, validate=validate, max_file_size=max_file_size)
+    global _loads
+    with _share_lock:
+        if _loads == 0:
+            share_repeats(True)
+        _loads += 1
+    try:
+        return _read_files(
+            root, prefix, validate=validate, max_file_size=max_file_size, registries=registries
+        )
+    finally:
+        with _share_lock:
+            _loads -= 1
+            if _loads == 0:
+                share_repeats(False)
+
+
+def _read_bytes(
+    root: _Readable, prefix: str, name: str, max_file_size: int, path: str | None = None
+) -> bytes:
+    # ``path`` is "$" for a JSON file: a fault of the whole file is at its root.
+    resource = root.joinpath(name)
+    label = prefix + name
+    too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
+    try:
+        if isinstance(resource, str | os.PathLike):
+            data = _read_regular_file(resource, label, path, max_file_size, too_large)
+        else:
+            data = resource.read_bytes()
+    except OSError as error:
+        raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
+    if len(data) > max_file_size:
+        raise DatasetError(too_large, file=label, path=path)
+    return data
+
+
+def _read_text(root: _Readable, prefix: str, name: str, max_file_size: int) -> str:
+    data = _read_bytes(root, prefix, name, max_file_size, "$")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetError(
+            f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
+            file=prefix + name,
+            path="$",
+        ) from None
+
+
+def _parse(label: str, text: str) -> Any:
+    duplicates: list[str] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # Runs for every JSON object: the common case stays one call.
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        return _no_duplicate_keys(pairs, duplicates)
+
+    try:
+        value = json.loads(text, object_pairs_hook=pairs_hook)
+    except json.JSONDecodeError as error:
+        raise DatasetError(
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            file=label,
+            path="$",
+        ) from None
+    except ValueError as error:  # e.g. an integer longer than Python will convert
+        raise DatasetError(f"not valid JSON: {error}", file=label, path="$") from None
+    except RecursionError:
+        raise DatasetError("JSON nested too deeply", file=label, path="$") from None
+    if duplicates:
+        key, path = _duplicate(value)
+        raise DatasetError(f"duplicate key {key!r}", file=label, path=path)
+    return value
+
+
+def _decode(label: str, build: Callable[[], _T]) -> _T:
+    try:
+        return build()
+    except InvalidData as error:
+        raise DatasetError(error.message, file=label, path=error.path) from None
+
+
+def _read_records(root: _Readable, prefix: str, key: str, max_file_size: int) -> tuple[Any, ...]:
+    """The records of one record file (``entities`` for ``entities.json``), decoded."""
+    from .codec import list_from_json, record_decoder
+
+    kind = BY_REGISTRY[key]
+    cls, name = kind.cls, kind.file
+    source = _read_text(root, prefix, name, max_file_size)
+    if _SURROGATE_ESCAPE.search(source) is not None:
+        # Rare: a \uD800-\uDFFF escape, which may pair up or stand alone.
+        _check_unicode(_parse(prefix + name, source), prefix + name)
+    streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
+    if streamed is not None:
+        return streamed
+    # Something is wrong, or unusual: the whole-file path finds and names it.
+    content = _parse(prefix + name, source)
+    del source
+    return _decode(prefix + name, functools.partial(list_from_json, cls, content))
 
 
 def _read_files(
-    root: _Readable, prefix: str, *, validate: bool, max_file_size: int = MAX_FILE_SIZE
+    root: _Readable,
+    prefix: str,
+    *,
+    validate: bool,
+    max_file_size: int = MAX_FILE_SIZE,
+    registries: Mapping[str, Any] | None = None,
 ) -> Dataset:
+    """The dataset in ``root``; ``registries`` are record files already read (by key)."""
+    from .codec import from_json
+    from .dataset import Dataset, Metadata
+    from .model import Article
+
     def read(name: str, path: str | None = None) -> bytes:
-        # ``path`` is "$" for a JSON file: a fault of the whole file is at its root.
-        resource = root.joinpath(name)
-        label = prefix + name
-        too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
-        try:
-            if isinstance(resource, Path):
-                data = _read_regular_file(resource, label, path, max_file_size, too_large)
-            else:
-                data = resource.read_bytes()
-        except OSError as error:
-            raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
-        if len(data) > max_file_size:
-            raise DatasetError(too_large, file=label, path=path)
-        return data
+        return _read_bytes(root, prefix, name, max_file_size, path)
 
-    def read_text(name: str) -> str:
-        data = read(name, "$")
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise DatasetError(
-                f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
-                file=prefix + name,
-                path="$",
-            ) from None
-
-    def parse(name: str, text: str | None = None) -> Any:
-        if text is None:
-            text = read_text(name)
-        label = prefix + name
-        duplicates: list[str] = []
-
-        def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-            # Runs for every JSON object: the common case stays one call.
-            result = dict(pairs)
-            if len(result) == len(pairs):
-                return result
-            return _no_duplicate_keys(pairs, duplicates)
-
-        try:
-            value = json.loads(text, object_pairs_hook=pairs_hook)
-        except json.JSONDecodeError as error:
-            raise DatasetError(
-                f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-                file=label,
-                path="$",
-            ) from None
-        except ValueError as error:  # e.g. an integer longer than Python will convert
-            raise DatasetError(f"not valid JSON: {error}", file=label, path="$") from None
-        except RecursionError:
-            raise DatasetError("JSON nested too deeply", file=label, path="$") from None
-        if duplicates:
-            key, path = _duplicate(value)
-            raise DatasetError(f"duplicate key {key!r}", file=label, path=path)
-        return value
+    def parse(name: str) -> Any:
+        return _parse(prefix + name, _read_text(root, prefix, name, max_file_size))
 
     def decode(name: str, build: Callable[[], _T]) -> _T:
-        try:
-            return build()
-        except InvalidData as error:
-            raise DatasetError(error.message, file=prefix + name, path=error.path) from None
+        return _decode(prefix + name, build)
 
     header = parse(DATASET_FILE)
     if not isinstance(header, dict):
@@ -287,22 +414,12 @@ def _read_files(
         DATASET_FILE,
         lambda: _within("article", lambda: from_json(Article, {**article_json, "text": text})),
     )
-    records: dict[str, tuple[Any, ...]] = {}
-    for kind in KINDS:
-        key, cls, name = kind.registry, kind.cls, kind.file
-        source = read_text(name)
-        if _SURROGATE_ESCAPE.search(source) is not None:
-            # Rare: a \uD800-\uDFFF escape, which may pair up or stand alone.
-            _check_unicode(parse(name, source), prefix + name)
-        streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
-        if streamed is not None:
-            records[key] = streamed
-        else:
-            # Something is wrong, or unusual: the whole-file path finds and names it.
-            content = parse(name, source)
-            records[key] = decode(name, functools.partial(list_from_json, cls, content))
-            del content
-        del source
+    records: dict[str, Any] = {}
+    for key in (kind.registry for kind in KINDS):
+        given = registries.get(key) if registries is not None else None
+        records[key] = (
+            given if given is not None else _read_records(root, prefix, key, max_file_size)
+        )
     dataset = Dataset(metadata, article, **records)
     if validate:
         problems = dataset.validate()
@@ -337,7 +454,7 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
     that errors are found, ordered and named exactly as before.
     """
     decoder = json.JSONDecoder(object_pairs_hook=_strict_pairs)
-    scan: Callable[[str, int], tuple[Any, int]] = decoder.raw_decode
+    scan = decoder.raw_decode
     match = _WHITESPACE.match
 
     def skip(position: int) -> int:
@@ -375,7 +492,11 @@ def _stream_records(text: str, decode_one: Callable[[Any], _T]) -> tuple[_T, ...
 
 
 def _read_regular_file(
-    path: Path, label: str, json_root: str | None, max_file_size: int, too_large: str
+    path: str | os.PathLike[str],
+    label: str,
+    json_root: str | None,
+    max_file_size: int,
+    too_large: str,
 ) -> bytes:
     """The bytes of ``path``, which must be a regular file (after symbolic links).
 
@@ -496,6 +617,9 @@ def _duplicate(value: Any) -> tuple[str, str]:
 
 def dump_files(dataset: Dataset) -> dict[str, bytes]:
     """The canonical files of ``dataset`` (name → bytes), as :func:`load_path` reads them."""
+    from .codec import to_json
+    from .dataset import Dataset
+
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
     article = to_json(dataset.article)

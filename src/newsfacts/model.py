@@ -10,15 +10,30 @@ id resolve? does this span match the text?) is the validator's job.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from ._checks import to_tuple
+from ._validators import (
+    _QID,
+    ID_PATTERN,
+    _clip,
+    _enum,
+    _id,
+    _ids,
+    _instance_of,
+    _matches,
+    _nonempty,
+    _opt_id,
+    _opt_str,
+    _optional,
+    _str,
+    _tuple_of,
+)
+from .entity import Entity
 from .timespec import TimeSpec
 from .vocabulary import (
-    EntityKind,
     EventKind,
     EventStatus,
     Modality,
@@ -48,106 +63,11 @@ __all__ = [
     "Verdict",
 ]
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""Ids are lowercase kebab-case slugs: ``mahmoud-abbas``."""
-_QID = re.compile(r"Q[1-9][0-9]*")
+# ``ID_PATTERN`` and the other validators are defined in ``_validators``, shared with ``entity``.
 _CAMEO = re.compile(r"[0-9]{2,4}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 _T = TypeVar("_T")
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    # Messages quote what they were given, but never a huge value whole.
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# Validators that only check a value's type (``"value"``) or the type of a
-# tuple's members (``"members"``), with the types they accept. The JSON decoder
-# builds values of the declared types, so when loading it may skip these and
-# run only the checks that look at the values (see ``codec``).
-_TYPE_CHECKS: dict[object, tuple[str, tuple[type, ...]]] = {}
-
-
-def _instance_of(
-    kind: type | tuple[type, ...],
-) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    # attrs' instance_of puts the value's repr in its message, however huge.
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = " or ".join(k.__name__ for k in kinds)
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, kind):
-            raise TypeError(f"{attribute.name} must be {names}, got {type(value).__name__}")
-
-    _TYPE_CHECKS[check] = ("value", kinds)
-    return check
-
-
-def _matches(
-    pattern: re.Pattern[str], what: str
-) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str):
-            raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
-        if pattern.fullmatch(value) is None:
-            raise ValueError(f"{attribute.name} must be {what}, got {_clip(value)!r}")
-
-    return check
-
-
-def _optional(
-    check: Callable[[Any, attrs.Attribute[Any], Any], None],
-) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def optional(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None:
-            check(instance, attribute, value)
-
-    return optional
-
-
-def _tuple_of(kind: type | tuple[type, ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    # A tuple (never a list, which could be changed behind the record's back)
-    # whose members all have the given type. One function, not attrs'
-    # deep_iterable of two validators: it runs for every field of every
-    # record loaded, millions of times for a large dataset.
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = " or ".join(k.__name__ for k in kinds)
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise TypeError(f"{attribute.name} must be tuple, got {type(value).__name__}")
-        for member in value:
-            if not isinstance(member, kind):
-                raise TypeError(f"{attribute.name} must be {names}, got {type(member).__name__}")
-
-    _TYPE_CHECKS[check] = ("members", kinds)
-    return check
-
-
-def _nonempty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
-
-
-_id = _matches(ID_PATTERN, "a lowercase kebab-case id")
-_str = _instance_of(str)
-_opt_str = attrs.validators.optional(_str)
-_opt_id = _optional(_id)
-
-
-def _ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # A tuple of ids: as deep_iterable(_id, _instance_of(tuple)), in one call.
-    if not isinstance(value, tuple):
-        raise TypeError(f"{attribute.name} must be tuple, got {type(value).__name__}")
-    for member in value:
-        _id(instance, attribute, member)
-
-
-def _enum(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    return _instance_of(kind)
 
 
 # --- text positions ---------------------------------------------------------
@@ -379,48 +299,6 @@ class Mention:
     literal: str | None = attrs.field(default=None, validator=_opt_id)
     """For a metonymy, the id of what the words literally name (``tel-aviv``), where the dataset has it."""
     note: str = attrs.field(default="", validator=_str)
-
-
-@attrs.frozen
-class Entity:
-    """A person, state, organization, place or group the article refers to.
-
-    External ids (``wikidata``, ISO 3166 codes) are enrichment and are only
-    set where verified; ``sources`` names where they come from.
-    """
-
-    id: str = attrs.field(validator=_id)
-    kind: EntityKind = attrs.field(validator=_enum(EntityKind))
-    name: str = attrs.field(validator=_nonempty)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
-    description: str = attrs.field(default="", validator=_str)
-    wikidata: str | None = attrs.field(
-        default=None, validator=_optional(_matches(_QID, "a Wikidata QID"))
-    )
-    iso_alpha2: str | None = attrs.field(
-        default=None,
-        validator=_optional(_matches(re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code")),
-    )
-    iso_alpha3: str | None = attrs.field(
-        default=None,
-        validator=_optional(_matches(re.compile(r"[A-Z]{3}"), "an ISO 3166-1 alpha-3 code")),
-    )
-    inception: TimeSpec | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance_of(TimeSpec))
-    )
-    dissolved: TimeSpec | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance_of(TimeSpec))
-    )
-    origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The name, then the aliases."""
-        return (self.name, *self.aliases)
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.kind.value}, {self.id})"
 
 
 _spans = _tuple_of(Span)

@@ -43,6 +43,12 @@ _IGNORABLE = re.compile(
 # In a str pattern, \w is exactly str.isalnum() plus "_": so this matches the
 # runs of characters that are not alphanumeric, in one pass in C.
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# The same fold for ASCII text (most names), as one byte table: every byte that
+# is not a letter or digit becomes a space, the dropped ones are deleted. A
+# ``str.translate`` with a dict costs a failed look-up per unmapped character,
+# which made folding every name most of the first lookup.
+_ASCII_SPACES = bytes(c if chr(c).isalnum() else ord(" ") for c in range(256))
+_ASCII_DROPPED = "".join(c for c in _DROPPED if c.isascii()).encode("ascii")
 
 
 def fold(text: str) -> str:
@@ -57,6 +63,11 @@ def fold(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, got {type(text).__name__}")
+    if text.isascii():
+        # Runs of spaces become one, ends trimmed: as the substitution below.
+        return b" ".join(
+            text.encode("ascii").lower().translate(_ASCII_SPACES, _ASCII_DROPPED).split()
+        ).decode("ascii")
     # Lone surrogates cannot be normalised meaningfully: drop them first.
     if not text.isascii():
         text = text.encode("utf-8", "ignore").decode("utf-8")

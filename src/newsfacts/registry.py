@@ -15,15 +15,16 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 import attrs
 
 from ._checks import to_tuple
 from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
-from .model import Verdict
 from .names import fold, trigrams
-from .vocabulary import Rating
+
+if TYPE_CHECKING:
+    from .vocabulary import Rating
 
 __all__ = ["Match", "Registry"]
 
@@ -389,6 +390,10 @@ class Registry(Generic[R]):
             raise TypeError(
                 f"{self._kind} records have no field {name!r}; fields: {', '.join(sorted(self._fields))}"
             )
+        # Imported here: a registry of entities is made without the other record classes.
+        from .model import Verdict
+        from .vocabulary import Rating
+
         # A value of the wrong type can never match: say so rather than return nothing.
         sample = next((v for r in self._records if (v := getattr(r, name)) is not None), None)
         if name == "verdict":
@@ -442,4 +447,5 @@ def _clip(text: str, limit: int = 60) -> str:
 
 
 def _rating_of(verdict: Any) -> Rating | None:
-    return verdict.rating if isinstance(verdict, Verdict) else None
+    # A record's verdict is a Verdict or None (its validator says so).
+    return None if verdict is None else verdict.rating

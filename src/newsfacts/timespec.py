@@ -14,7 +14,7 @@ import datetime
 import attrs
 
 from ._checks import to_tuple
-from .vocabulary import MonthPart, Precision, Resolution
+from ._kinds import MonthPart, Precision, Resolution
 
 __all__ = ["TimePoint", "TimeSpec"]
 

@@ -12,6 +12,9 @@ from types import MappingProxyType
 
 import attrs
 
+# Re-exported: the vocabularies an entity and its dates need live apart (see ``_kinds``).
+from ._kinds import EntityKind, MonthPart, Origin, Precision, Resolution
+
 __all__ = [
     "EntityKind",
     "EventKind",
@@ -28,23 +31,6 @@ __all__ = [
     "Resolution",
     "Role",
 ]
-
-
-class EntityKind(enum.Enum):
-    """What sort of thing an entity is."""
-
-    PERSON = "person"
-    STATE = "state"
-    ORGANIZATION = "organization"
-    GOVERNMENT_BODY = "government_body"
-    OFFICE = "office"
-    CITY = "city"
-    TERRITORY = "territory"
-    REGION = "region"
-    GROUP = "group"
-    MILITARY = "military"
-    BUILDING = "building"
-    TOPIC = "topic"
 
 
 class EventKind(enum.Enum):
@@ -116,13 +102,6 @@ class Modality(enum.Enum):
     CHARACTERISATION = "characterisation"
 
 
-class Origin(enum.Enum):
-    """Where a record comes from: the article's words, or the public record."""
-
-    ARTICLE = "article"
-    ENRICHMENT = "enrichment"
-
-
 class Rating(enum.Enum):
     """How a fact stands against the public record."""
 
@@ -132,35 +111,6 @@ class Rating(enum.Enum):
     FALSE = "false"
     OPINION = "opinion"
     UNCHECKED = "unchecked"
-
-
-class Precision(enum.Enum):
-    """The precision of a point in time, as the words (or the record) give it."""
-
-    YEAR = "year"
-    MONTH = "month"
-    DAY = "day"
-
-
-class MonthPart(enum.Enum):
-    """A part of a month named by the words ("late January")."""
-
-    EARLY = "early"
-    MID = "mid"
-    LATE = "late"
-
-
-class Resolution(enum.Enum):
-    """How a time expression was resolved to a value."""
-
-    EXPLICIT = "explicit"
-    """The words give the value ("in 1967")."""
-    PUBLICATION = "publication"
-    """Resolved against the publication date, as TimeML resolves "Monday"."""
-    CONTEXT = "context"
-    """Bounded by other events of the text ("later", "long")."""
-    RECORD = "record"
-    """Taken from the public record, with a source."""
 
 
 class QualifierKind(enum.Enum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsfacts.model import ID_PATTERN
+from newsfacts._validators import ID_PATTERN
 from newsfacts.quotes import plain, split_sentences
 
 from ._shape import ARTICLE_TEXT
