@@ -6,8 +6,10 @@ every reference, every name and every fact of the shipped dataset is checked.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,6 +19,7 @@ from newsfacts import (
     Dataset,
     Entity,
     Event,
+    EventStatus,
     Origin,
     Rating,
     Resolution,
@@ -62,7 +65,7 @@ VERIFIED_QIDS = {
     "Q5167679": "Dissolution of the Soviet Union",
     "Q151622": "Israeli–Palestinian conflict",
     "Q26683": "Palestine Liberation Organization",
-    "Q45266620": "Donald Trump recognises Jerusalem as Israel's capital",
+    "Q45266620": "US recognition of Jerusalem as capital of Israel",
     "Q15": "Africa",
     "Q7204": "Middle East",
 }
@@ -82,26 +85,39 @@ VERIFIED_PROPERTIES = {
     "P35", "P6", "P39", "P463", "P36", "P1376", "P17", "P131", "P276", "P585", "P580",
     "P582", "P571", "P710", "P1344", "P361", "P248", "P1683", "P530", "P793", "P607",
 }  # fmt: skip
-# CAMEO codes used by the dataset, with their codebook labels.
+# CAMEO codes the dataset may use, with their codebook labels (CAMEO 0.7b5)
+# and the PLOVER event type of each in the CAMEO-to-PLOVER crosswalk (appeals,
+# CAMEO 02, are PLOVER REQUEST; statements, CAMEO 01, have no PLOVER type).
 CAMEO = {
-    "010": "make statement",
-    "022": "appeal for diplomatic cooperation",
-    "026": "appeal to others to meet or negotiate",
-    "036": "express intent to meet or negotiate",
-    "040": "consult",
-    "042": "make a visit",
-    "043": "host a visit",
-    "045": "mediate",
-    "046": "engage in negotiation",
-    "054": "grant diplomatic recognition",
-    "111": "criticize or denounce",
-    "120": "reject",
-    "125": "reject proposal to meet, discuss or negotiate",
-    "1311": "threaten to reduce or stop aid",
-    "190": "use conventional military force",
-    "192": "occupy territory",
-    "0874": "retreat or surrender militarily",
+    "010": ("make statement", None),
+    "020": ("make an appeal or request", "REQUEST"),
+    "022": ("appeal for diplomatic cooperation", "REQUEST"),
+    "026": ("appeal to others to meet or negotiate", "REQUEST"),
+    "036": ("express intent to meet or negotiate", "AGREE"),
+    "039": ("express intent to mediate", "AGREE"),
+    "040": ("consult", "CONSULT"),
+    "042": ("make a visit", "CONSULT"),
+    "043": ("host a visit", "CONSULT"),
+    "045": ("engage in mediation", "CONSULT"),
+    "046": ("engage in negotiation", "CONSULT"),
+    "054": ("grant diplomatic recognition", "SUPPORT"),
+    "111": ("criticize or denounce", "ACCUSE"),
+    "120": ("reject", "REJECT"),
+    "125": ("reject proposal to meet, discuss or negotiate", "REJECT"),
+    "126": ("reject mediation", "REJECT"),
+    "1311": ("threaten to reduce or stop aid", "THREATEN"),
+    "190": ("use conventional military force", "ASSAULT"),
+    "192": ("occupy territory", "COERCE"),
+    "0874": ("retreat or surrender militarily", "RETREAT"),
 }
+# Words that qualify what a fact states; where the evidence has one, the fact keeps it.
+QUALIFIER_WORDS = ("primary", "one-on-one", "permanent", "direct", "unilaterally", "officially",
+                   "unified", "sole")  # fmt: skip
+# Spellings of American English; the article, and the dataset's own prose, are British.
+AMERICAN = re.compile(r"\b(recogniz|organiz|favor|center\b|defense|criticiz|apologiz)", re.I)
+# Verbs of saying: what a claimant does. Discussing or meeting claims nothing.
+CLAIM_VERBS = {"say", "argue", "suggest", "call for", "express concerns", "claim", "insist"}
+PUBLISHED = datetime.date(2018, 2, 12)
 
 DS = newsfacts.load()
 FACTS: tuple[Event | Statement, ...] = (*DS.events, *DS.statements)
@@ -225,6 +241,8 @@ def test_time_expressions_are_the_words_of_the_evidence(fact: Event | Statement)
         words = [re.escape(part) for part in time.expression.split(" … ")]
         pattern = re.compile(r".*".join(w.replace(r"\ ", r"[ \u00a0]") for w in words), re.DOTALL)
         assert any(s is not None and pattern.search(s.text) for s in sentences), time.expression
+        # The words that give the time are the fact's own: they lie in its evidence.
+        assert any(pattern.search(span.text) for span in fact.evidence), time.expression
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
@@ -251,6 +269,10 @@ def test_provenance_of_every_fact(fact: Event | Statement) -> None:
 def test_event_codes(event: Event) -> None:
     if event.cameo is not None:
         assert event.cameo in CAMEO
+        plover = CAMEO[event.cameo][1]
+        assert (event.plover.value if event.plover else None) == plover, event.cameo
+    else:
+        assert event.plover is None, "a PLOVER type is read from its CAMEO code"
     for participant in event.participants:
         assert participant.entity in DS.entities
 
@@ -302,3 +324,83 @@ def test_article_only_holds_only_the_articles_facts() -> None:
         assert event.record_place is None
     assert all(e.origin is Origin.ARTICLE for e in only.entities)
     assert {f.id for f in (*only.events, *only.statements)} == {f.id for f in ARTICLE_FACTS}
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
+def test_verdicts_agree_with_their_sources(fact: Event | Statement) -> None:
+    """A departure from the record cites the record; ``unchecked`` means no source bears on it."""
+    if fact.verdict is None:
+        return
+    if fact.verdict.rating in (Rating.FALSE, Rating.MISLEADING, Rating.SIMPLIFIED):
+        assert fact.verdict.sources, "a false, misleading or simplified verdict cites its sources"
+        assert fact.verdict.note.strip()
+    if fact.verdict.rating is Rating.UNCHECKED:
+        assert not fact.verdict.sources, "a fact with sources that bear on it is rated"
+
+
+@pytest.mark.parametrize("source", DS.sources, ids=lambda s: s.id)
+def test_no_source_url_is_a_home_page(source: newsfacts.Source) -> None:
+    """A source without a known page has no URL rather than its site's home page."""
+    if source.url is None:
+        return
+    parts = urlsplit(source.url)
+    assert parts.scheme in ("http", "https")
+    assert parts.netloc
+    path = [part for part in parts.path.split("/") if part]
+    assert path, source.url  # not the site's root
+    assert not (len(path) == 1 and len(path[0]) == 2), source.url  # nor a language's root
+
+
+@pytest.mark.parametrize("event", DS.events, ids=lambda e: e.id)
+def test_status_is_as_of_publication(event: Event) -> None:
+    """Nothing still proposed or scheduled lies wholly before the article."""
+    if event.status in (EventStatus.PROPOSED, EventStatus.SCHEDULED) and event.time is not None:
+        assert event.time.latest >= PUBLISHED
+    if event.status is EventStatus.ONGOING and event.time is not None:
+        assert event.time.latest >= PUBLISHED
+
+
+@pytest.mark.parametrize("fact", ARTICLE_FACTS, ids=lambda f: f.id)
+def test_qualifiers_of_the_words_are_kept(fact: Event | Statement) -> None:
+    """ "No longer the *primary* mediator" keeps "primary": negation and qualifiers keep their scope."""
+    words = " ".join(span.text for span in fact.evidence).lower()
+    if isinstance(fact, Event):
+        kept = fact.label.lower()
+    else:
+        kept = " ".join(
+            [fact.predicate.info.label]
+            + [q.value.value for q in fact.qualifiers if isinstance(q.value, newsfacts.Literal)]
+            + ([fact.object.value] if isinstance(fact.object, newsfacts.Literal) else [])
+        ).lower()
+    for word in QUALIFIER_WORDS:
+        if re.search(rf"\b{word}\b", words):
+            assert word in kept, word
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
+def test_claimants_claim(fact: Event | Statement) -> None:
+    """Claimants are for what someone said, argued, suggested or called for."""
+    if fact.attribution.claimants:
+        assert fact.attribution.verb in CLAIM_VERBS
+
+
+def test_the_prose_is_british_and_labels_are_sentences() -> None:
+    prose = [(e.id, e.description) for e in DS.entities]
+    prose += [(f.id, f.verdict.note) for f in FACTS if f.verdict is not None]
+    for event in DS.events:
+        prose.append((event.id, event.label))
+        # A label says what happens; it is not one of the event's names.
+        assert event.label[0].isupper(), event.id
+        assert event.label not in event.aliases, event.id
+        assert len(event.label.split()) >= 3, event.id
+    for record_id, text in prose:
+        assert not AMERICAN.search(text), (record_id, text)
+
+
+@pytest.mark.parametrize("fact", [f for f in FACTS if f.time is not None], ids=lambda f: f.id)
+def test_precision_says_what_the_words_give(fact: Event | Statement) -> None:
+    """An interval whose start is unknown is not given to the day by its words."""
+    time = fact.time
+    assert time is not None
+    if time.start is None and time.expression is None:
+        assert time.resolution is not Resolution.EXPLICIT
