@@ -376,7 +376,7 @@ def _mirror(statement: Statement, index: int, source_ids: Sequence[str]) -> Stat
 @attrs.define
 class _Token:
     text: str
-    target: str | None = None
+    targets: tuple[str, ...] = ()
     literal: str | None = None
 
 
@@ -392,7 +392,7 @@ def _mention_token(
     literal = None
     if isinstance(target, Entity) and article_entities and draw(st.integers(0, 4)) == 0:
         literal = draw(st.sampled_from(article_entities))
-    return _Token(draw(st.sampled_from(target.names)), target.id, literal)
+    return _Token(draw(st.sampled_from(target.names)), (target.id,), literal)
 
 
 def _words(draw: st.DrawFn, max_size: int = 3) -> list[_Token]:
@@ -473,6 +473,15 @@ def datasets(
             tokens.append(_mention_token(draw, event, article_entities))
         for participant in event.participants:
             tokens += mention(participant.entity)
+        # Words that refer to several participants at once ("they").
+        group = list(
+            dict.fromkeys(
+                p.entity for p in event.participants if by_id[p.entity].origin is Origin.ARTICLE
+            )
+        )
+        if len(group) > 1 and draw(st.booleans()):
+            tokens.append(_Token("they", tuple(group[:2])))
+            mentioned.update(group[:2])
         tokens += _words(draw, 2)
         sentences.append(_Sentence(event.id, tokens))
     for statement in statements:
@@ -510,12 +519,12 @@ def datasets(
                 separator = draw(st.sampled_from(_WORD_SEPARATORS))
                 parts.append(separator)
                 offset += len(separator)
-            if token.target is not None:
+            if token.targets:
                 span = Span(offset, offset + len(token.text), token.text)
                 mentions.append(
                     Mention(
                         span,
-                        token.target,
+                        token.targets,
                         metonymy=token.literal is not None,
                         literal=token.literal,
                         note=draw(_PROSE) if token.literal else "",

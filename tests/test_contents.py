@@ -126,7 +126,7 @@ ARTICLE_FACTS = tuple(f for f in FACTS if f.origin is Origin.ARTICLE)
 
 def _spans() -> list[tuple[str, Span]]:
     spans = [(f"sentence {i}", s) for i, s in enumerate(DS.article.sentences)]
-    spans += [(f"mention of {m.target}", m.span) for m in DS.mentions]
+    spans += [(f"mention of {', '.join(m.targets)}", m.span) for m in DS.mentions]
     spans += [(f"evidence of {f.id}", s) for f in FACTS for s in f.evidence]
     return spans
 
@@ -192,7 +192,7 @@ def test_every_reference_resolves() -> None:
                 cited |= set(time.sources)
         assert cited <= sources, fact.id
     for mention in DS.mentions:
-        assert mention.target in known
+        assert set(mention.targets) <= known
 
 
 @pytest.mark.parametrize("entity", DS.entities, ids=lambda e: e.id)
@@ -207,7 +207,9 @@ def test_every_name_looks_up_its_own_entity(entity: Entity) -> None:
 
 @pytest.mark.parametrize("entity", DS.entities, ids=lambda e: e.id)
 def test_article_entities_are_mentioned_and_enrichments_are_not(entity: Entity) -> None:
-    targets = {m.target for m in DS.mentions} | {m.literal for m in DS.mentions if m.literal}
+    targets = {t for m in DS.mentions for t in m.targets} | {
+        m.literal for m in DS.mentions if m.literal
+    }
     if entity.origin is Origin.ARTICLE:
         assert entity.id in targets
     else:

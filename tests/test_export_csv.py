@@ -69,7 +69,15 @@ def test_the_tables_hold_every_record(tmp_path: Path) -> None:
     assert [row["id"] for row in _rows(out, "events")] == list(DS.events.ids)
     assert [row["id"] for row in _rows(out, "statements")] == list(DS.statements.ids)
     assert [row["id"] for row in _rows(out, "sources")] == list(DS.sources.ids)
-    assert len(_rows(out, "mentions")) == len(DS.mentions)
+    mentions = {
+        (int(r["number"]), int(r["target_position"]), r["target_entity"] or r["target_event"])
+        for r in _rows(out, "mentions")
+    }
+    assert mentions == {
+        (number, position, target)
+        for number, m in enumerate(DS.mentions)
+        for position, target in enumerate(m.targets)
+    }
     participants = {(r["event"], r["entity"], r["role"]) for r in _rows(out, "participants")}
     assert participants == {
         (e.id, p.entity, p.role.value) for e in DS.events for p in e.participants

@@ -95,28 +95,28 @@ def _statement_refs(statement: Statement) -> Iterator[str]:
 
 
 def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    """Mentions by span (start, end), then target: as ``(m.span, m.target)`` sorts them.
+    """Mentions by span (start, end), then targets: as ``(m.span, m.targets)`` sorts them.
 
     Comparing Span records costs a Python call each; their (start, end) tuples
     sort the same unless two spans share their bounds but not their text (which
     the validator reports), and then the records are sorted as before.
     """
     items = list(mentions)
-    ordered = sorted(items, key=lambda m: (m.span.start, m.span.end, m.target))
+    ordered = sorted(items, key=lambda m: (m.span.start, m.span.end, m.targets))
     for a, b in itertools.pairwise(ordered):
         if a.span.start == b.span.start and a.span.end == b.span.end and a.span.text != b.span.text:
-            return tuple(sorted(items, key=lambda m: (m.span, m.target)))
+            return tuple(sorted(items, key=lambda m: (m.span, m.targets)))
     return tuple(ordered)
 
 
 def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
-    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target)."""
+    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and targets)."""
     run: list[Mention] = []
     for mention in mentions:
-        if run and (run[0].span.start, run[0].span.end, run[0].target) != (
+        if run and (run[0].span.start, run[0].span.end, run[0].targets) != (
             mention.span.start,
             mention.span.end,
-            mention.target,
+            mention.targets,
         ):
             run = []
         if any(other == mention for other in run):
@@ -193,7 +193,8 @@ class Dataset:
             if subject in event_ids:
                 about_events.setdefault(subject, [])
         for mention in self.mentions:
-            about_mentions.setdefault(mention.target, []).append(mention)
+            for mentioned in mention.targets:
+                about_mentions.setdefault(mentioned, []).append(mention)
         keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
         self._about: Mapping[str, About] = MappingProxyType(
             {

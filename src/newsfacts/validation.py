@@ -489,7 +489,7 @@ class _Checker:
                 )
 
     def mentioned(self) -> set[str]:
-        return {m.target for m in self.ds.mentions} | {
+        return {target for m in self.ds.mentions for target in m.targets} | {
             m.literal for m in self.ds.mentions if m.literal is not None
         }
 
@@ -721,26 +721,30 @@ class _Checker:
 
     def mentions(self) -> None:
         for index, mention in enumerate(self.ds.mentions):
-            ids = (mention.target,)
+            ids = mention.targets
             self.span(mention.span, ids, MENTIONS_FILE, index, "span")
-            self.ref(mention.target, ("entities", "events"), ids, MENTIONS_FILE, index, "target")
+            for number, target in enumerate(mention.targets):
+                self.ref(
+                    target, ("entities", "events"), ids, MENTIONS_FILE, index, "targets", number
+                )
             if mention.literal is not None:
                 self.ref(mention.literal, ("entities",), ids, MENTIONS_FILE, index, "literal")
-            event = self.ds.events.get(mention.target)
-            if (
-                event is not None
-                and event.evidence
-                and not any(s.covers(mention.span) for s in event.evidence)
-            ):
-                self.add(
-                    ProblemCode.MENTION_OUTSIDE_EVIDENCE,
-                    f"mention {mention.span.text[:60]!r} of event {event.id!r} lies outside the "
-                    "event's evidence",
-                    ids,
-                    MENTIONS_FILE,
-                    index,
-                    "span",
-                )
+            for target in mention.targets:
+                event = self.ds.events.get(target)
+                if (
+                    event is not None
+                    and event.evidence
+                    and not any(s.covers(mention.span) for s in event.evidence)
+                ):
+                    self.add(
+                        ProblemCode.MENTION_OUTSIDE_EVIDENCE,
+                        f"mention {mention.span.text[:60]!r} of event {event.id!r} lies outside "
+                        "the event's evidence",
+                        ids,
+                        MENTIONS_FILE,
+                        index,
+                        "span",
+                    )
 
     def run(self) -> tuple[Problem, ...]:
         mentioned = self.mentioned()

@@ -250,7 +250,7 @@ def references(ds: Dataset) -> Iterator[str]:
             yield statement.object_id
         yield from (q.value_id for q in statement.qualifiers if q.value_id is not None)
     for mention in ds.mentions:
-        yield mention.target
+        yield from mention.targets
         if mention.literal is not None:
             yield mention.literal
     for entity in ds.entities:
@@ -262,7 +262,7 @@ def spans(ds: Dataset) -> list[tuple[str, Span, str]]:
     """Every span of the dataset: (where, span, id of its record)."""
     out = [("sentence", s, ds.article.id) for s in ds.article.sentences]
     out += [("evidence", s, f.id) for f in facts(ds) for s in f.evidence]
-    out += [("mention", m.span, m.target) for m in ds.mentions]
+    out += [("mention", m.span, t) for m in ds.mentions for t in m.targets]
     return out
 
 
@@ -448,7 +448,7 @@ def unmentioned_entity(data: st.DataObject, ds: Dataset) -> Corruption:
     article_entities = [e for e in ds.entities if e.origin is Origin.ARTICLE]
     if article_entities and coin(data, "drop mentions"):
         entity = pick(data, article_entities, "entity")
-        mentions = [m for m in ds.mentions if entity.id not in (m.target, m.literal)]
+        mentions = [m for m in ds.mentions if entity.id not in m.targets and entity.id != m.literal]
         return Corruption(rebuild(ds, mentions=mentions), frozenset({entity.id}))
     kind = data.draw(st.sampled_from(EntityKind), label="kind")
     entity = new_entity(ds, kind, origin=Origin.ARTICLE, sources=())
@@ -457,7 +457,7 @@ def unmentioned_entity(data: st.DataObject, ds: Dataset) -> Corruption:
 
 @mutation(ProblemCode.ENRICHMENT_MENTIONED)
 def mentioned_enrichment(data: st.DataObject, ds: Dataset) -> Corruption:
-    mentioned = {m.target for m in ds.mentions} | {m.literal for m in ds.mentions}
+    mentioned = {t for m in ds.mentions for t in m.targets} | {m.literal for m in ds.mentions}
     entity = pick(data, [e for e in ds.entities if e.id in mentioned], "entity")
     changed = attrs.evolve(
         entity, origin=Origin.ENRICHMENT, sources=entity.sources or (a_source(ds),)
@@ -733,7 +733,7 @@ def enrichment_with_evidence(data: st.DataObject, ds: Dataset) -> Corruption:
 
 @mutation(ProblemCode.ARTICLE_FACT_WITHOUT_EVIDENCE)
 def article_fact_without_evidence(data: st.DataObject, ds: Dataset) -> Corruption:
-    mentioned = {m.target for m in ds.mentions}
+    mentioned = {t for m in ds.mentions for t in m.targets}
     enriched = [f for f in facts(ds) if f.origin is Origin.ENRICHMENT and f.id not in mentioned]
     verdict = Verdict(Rating.SUPPORTED)
     if enriched and coin(data, "existing enrichment"):

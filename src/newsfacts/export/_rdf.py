@@ -334,7 +334,10 @@ class _Builder:
 
     def mention(self, number: int, mention: Mention) -> None:
         node = self.nf[f"{self.dataset.article.id}.mention-{number}"]
-        self.annotation(node, mention.span, self.iri(mention.target), self.oa.identifying)
+        self.annotation(node, mention.span, self.iri(mention.targets[0]), self.oa.identifying)
+        # Words that refer to several things at once: one annotation, a body for each.
+        for target in mention.targets[1:]:
+            self.add(node, self.oa.hasBody, self.iri(target))
         if mention.metonymy:
             self.add(node, self.nfv.metonymy, self.rdflib.Literal(True))
         if mention.literal is not None:
