@@ -488,9 +488,17 @@ def _entities() -> tuple[Entity, ...]:
             "riyad-mansour",
             K.PERSON,
             "Riyad Mansour",
-            ("Palestinian envoy to the UN",),
-            "The Palestinian envoy to the United Nations; the article does not name him.",
+            (),
+            "The Palestinian envoy to the United Nations in February 2018. The article does not "
+            "name him; the identification is the record's.",
             sources=("parstoday-2018-02-09", "ina-241723"),
+        ),
+        Entity(
+            "palestinian-envoy-to-the-un",
+            K.OFFICE,
+            "Palestinian envoy to the United Nations",
+            ("Palestinian envoy to the UN",),
+            "The Palestinians' envoy at the United Nations.",
         ),
         Entity(
             "president-of-the-palestinian-authority",
@@ -787,7 +795,7 @@ def _mentions(text: Text) -> tuple[Mention, ...]:
             if not any(longer.covers(span) for longer in excluded):
                 mentions.append(Mention(span, target))
 
-    def one(target: str, quote: str, nth: int = 1, **kwargs: object) -> None:
+    def one(target: str | tuple[str, ...], quote: str, nth: int = 1, **kwargs: object) -> None:
         mentions.append(Mention(text.span(quote, nth), target, **kwargs))  # type: ignore[arg-type]
 
     one("president-of-the-palestinian-authority", "Palestinian Authority President")
@@ -831,6 +839,11 @@ def _mentions(text: Text) -> tuple[Mention, ...]:
     one("trump-administration", "its", 1)  # its “bias”
     one("state-of-palestine", "its", 2)  # its capital
     one("international-peace-effort", "it")  # it would be biased
+    # Words that refer to several things at once.
+    one(("israel", "palestinians"), "the two sides")  # the sides of the peace talks
+    one(("israel", "united-states"), "They")  # They have insisted
+    one(("israel", "palestinians"), "the parties")  # direct talks between the parties
+    one(("mahmoud-abbas", "benjamin-netanyahu"), "both sides")  # of the 2016 offer
     every("jerusalem", "Jerusalem", outside=("East Jerusalem",))
     every("israel", "Israel")
     every("israel", "Israeli", outside=("Israeli-Palestinian",))
@@ -867,7 +880,12 @@ def _mentions(text: Text) -> tuple[Mention, ...]:
     one("quartet", "the group")
     every("madrid", "Madrid")
     every("european-union", "EU")
-    one("riyad-mansour", "The Palestinian envoy to the UN")
+    one(
+        "riyad-mansour",
+        "The Palestinian envoy to the UN",
+        note="The article does not name the envoy; the record does (sources of riyad-mansour-envoy).",
+    )
+    one("palestinian-envoy-to-the-un", "Palestinian envoy to the UN")
     every("china", "China")
     every("arab-league", "Arab League")
     every("israeli-palestinian-conflict", "Israeli-Palestinian conflict")
@@ -892,6 +910,7 @@ def _mentions(text: Text) -> tuple[Mention, ...]:
     one("six-day-war", "the brief war")
     one("talks-abbas-netanyahu-moscow", "one-on-one talks between Abbas and Netanyahu")
     one("reception-of-the-2016-offer", "a cool reception from both sides")
+    one(("trump-threat-to-cut-pa-funding", "trump-threat-to-cut-unrwa-funding"), "Trump's threats")
     return tuple(mentions)
 
 
@@ -1528,6 +1547,14 @@ def _statements(ev: Ev) -> tuple[Statement, ...]:
             "wikidata",
             "alarabiya-2016-09-05",
             "newarab-no-meeting",
+        ),
+        enrichment(
+            "riyad-mansour-envoy",
+            "riyad-mansour",
+            P.POSITION_HELD,
+            "palestinian-envoy-to-the-un",
+            "parstoday-2018-02-09",
+            "ina-241723",
         ),
         enrichment(
             "us-head-of-state-trump",

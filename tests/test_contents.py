@@ -406,3 +406,17 @@ def test_precision_says_what_the_words_give(fact: Event | Statement) -> None:
     assert time is not None
     if time.start is None and time.expression is None:
         assert time.resolution is not Resolution.EXPLICIT
+
+
+PRONOUNS = re.compile(
+    r"\b(he|him|his|she|her|hers|it|its|itself|they|them|their|theirs|themselves)\b", re.I
+)
+
+
+def test_every_pronoun_is_a_mention() -> None:
+    """A third-person pronoun refers to something: a mention says what (several things at once
+    where the words mean several)."""
+    text = DS.article.text
+    for match in PRONOUNS.finditer(text):
+        covering = [m for m in DS.mentions if m.span.start <= match.start() < m.span.end]
+        assert covering, f"{match.group()!r} at {match.start()} has no mention"
