@@ -796,7 +796,8 @@ def _mentions(text: Text) -> tuple[Mention, ...]:
                 mentions.append(Mention(span, target))
 
     def one(target: str | tuple[str, ...], quote: str, nth: int = 1, **kwargs: object) -> None:
-        mentions.append(Mention(text.span(quote, nth), target, **kwargs))  # type: ignore[arg-type]
+        """The ``nth`` whole-word occurrence of ``quote`` ("it" is not the "it" of "Authority")."""
+        mentions.append(Mention(text.all(quote)[nth - 1], target, **kwargs))  # type: ignore[arg-type]
 
     one("president-of-the-palestinian-authority", "Palestinian Authority President")
     every("palestinian-authority", "Palestinian Authority")
