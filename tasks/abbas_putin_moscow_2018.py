@@ -23,6 +23,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+import attrs
+
 from textspans import Text
 
 from newsfacts import (
@@ -1498,7 +1500,116 @@ def _events(ev: Ev) -> tuple[Event, ...]:
 # --- statements --------------------------------------------------------------
 
 
+STATEMENT_LABELS = {
+    "abbas-president-of-the-pa": "Mahmoud Abbas is the President of the Palestinian Authority",
+    "putin-president-of-russia": "Vladimir Putin is the President of Russia",
+    "trump-president-of-the-united-states": "Donald Trump is the President of the United States",
+    "netanyahu-prime-minister-of-israel": "Benjamin Netanyahu is the Prime Minister of Israel",
+    "riyad-mansour-envoy": "Riyad Mansour is the Palestinian envoy to the United Nations",
+    "us-head-of-state-trump": "The United States' head of state is Donald Trump",
+    "israel-head-of-government-netanyahu": "Israel's head of government is Benjamin Netanyahu",
+    "abbas-seeks-to-sideline-us": (
+        "Mahmoud Abbas seeks to sideline the United States from the Middle East peace process"
+    ),
+    "us-primary-mediator": (
+        "The United States serves as the primary mediator between Israel and the Palestinians"
+    ),
+    "mechanism-without-us-as-primary-mediator": (
+        "In the mechanism Putin and Abbas are to discuss, the United States would no longer serve "
+        "as the primary mediator"
+    ),
+    "trump-recognizes-jerusalem-as-capital": (
+        "Donald Trump unilaterally recognises Jerusalem as Israel's capital"
+    ),
+    "recognition-circumvents-international-law": (
+        "Trump's recognition of Jerusalem as Israel's capital circumvents international law"
+    ),
+    "tensions-us-pa": (
+        "The United States and the Palestinian Authority are in tension over Trump's recognition "
+        "of Jerusalem"
+    ),
+    "trump-administration-not-honest-broker": (
+        "The Trump administration is no longer qualified to be an honest broker in any peace process"
+    ),
+    "trump-administration-biased-for-israel": "The Trump administration is biased in favour of Israel",
+    "palestinians-upset-with-pa-funding-threat": (
+        "The Palestinians are upset with Trump's threats to cut funding to the Palestinian Authority"
+    ),
+    "palestinians-upset-with-unrwa-funding-threat": (
+        "The Palestinians are upset with Trump's threats to cut funding to UNRWA"
+    ),
+    "us-funds-unrwa": "The United States funds UNRWA",
+    "us-funds-pa": "The United States funds the Palestinian Authority",
+    "russia-vital-ally-of-palestinians": (
+        "Russia is once again becoming a vital ally for the Palestinians"
+    ),
+    "russia-tepid-relations-with-palestinians": (
+        "Russia's relations with the Palestinians were tepid for years after the Soviet collapse"
+    ),
+    "russia-successor-of-soviet-union": "Russia is the Soviet Union's successor",
+    "russia-permanent-member-of-unsc": (
+        "Russia is one of the five permanent members of the UN Security Council"
+    ),
+    "china-permanent-member-of-unsc": "China is a permanent member of the UN Security Council",
+    "france-permanent-member-of-unsc": "France is a permanent member of the UN Security Council",
+    "united-kingdom-permanent-member-of-unsc": (
+        "The United Kingdom is a permanent member of the UN Security Council"
+    ),
+    "united-states-permanent-member-of-unsc": (
+        "The United States is a permanent member of the UN Security Council"
+    ),
+    "russia-recognizes-palestine": (
+        "Russia officially recognises Palestine as a state with East Jerusalem as its capital"
+    ),
+    "soviet-arms-to-egypt": "The Soviet Union supplied Egypt's army",
+    "soviet-arms-to-syria": "The Soviet Union supplied Syria's army",
+    "soviet-arms-to-jordan": "The Soviet Union supplied Jordan's army",
+    "sinai-part-of-egypt": "The Sinai Peninsula is part of Egypt",
+    "gaza-part-of-egypt": "The Gaza Strip is part of Egypt",
+    "golan-part-of-syria": "The Golan Heights are part of Syria",
+    "west-bank-part-of-jordan": "The West Bank is part of the Kingdom of Jordan",
+    "east-jerusalem-part-of-jordan": "East Jerusalem is part of the Kingdom of Jordan",
+    "israel-controls-golan": "Israel keeps the Golan Heights under its authority",
+    "israel-controls-unified-jerusalem": "Israel keeps a unified Jerusalem under its authority",
+    "old-city-part-of-jerusalem": "The Old City is part of Jerusalem",
+    "russia-member-of-quartet": "Russia is a member of the Quartet",
+    "quartet-has-member-russia": "The Quartet includes Russia",
+    "quartet-has-member-united-nations": "The Quartet includes the United Nations",
+    "quartet-has-member-european-union": "The Quartet includes the European Union",
+    "quartet-has-member-united-states": "The Quartet includes the United States",
+    "quartet-promotes-peace": "The Quartet promotes peace in the Middle East",
+    "israel-opposes-international-effort": (
+        "Israel opposes an international effort involving the United Nations in peace negotiations"
+    ),
+    "us-opposes-international-effort": (
+        "The United States opposes an international effort involving the United Nations in peace "
+        "negotiations"
+    ),
+    "international-effort-biased-against-israel": (
+        "An international effort involving the United Nations would be biased against Israel"
+    ),
+    "china-in-future-peace-process": (
+        "China could take part in future peace processes on the Israeli–Palestinian conflict"
+    ),
+    "arab-league-in-future-peace-process": (
+        "The Arab League could take part in future peace processes on the Israeli–Palestinian "
+        "conflict"
+    ),
+    "addis-ababa-capital-of-ethiopia": "Addis Ababa is the capital of Ethiopia",
+    "moscow-capital-of-russia": "Moscow is the capital of Russia",
+    "kremlin-in-moscow": "The Kremlin is in Moscow",
+}
+"""Each statement as an English sentence, in the article's British spelling."""
+
+
 def _statements(ev: Ev) -> tuple[Statement, ...]:
+    return tuple(
+        attrs.evolve(statement, label=STATEMENT_LABELS[statement.id])
+        for statement in _unlabelled_statements(ev)
+    )
+
+
+def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
     def enrichment(
         id: str,
         subject: str,

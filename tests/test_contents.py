@@ -395,6 +395,9 @@ def test_the_prose_is_british_and_labels_are_sentences() -> None:
         assert event.label[0].isupper(), event.id
         assert event.label not in event.aliases, event.id
         assert len(event.label.split()) >= 3, event.id
+    for statement in DS.statements:
+        prose.append((statement.id, statement.label))
+        assert statement.label[:1].isupper(), statement.id
     for record_id, text in prose:
         assert not AMERICAN.search(text), (record_id, text)
 

@@ -112,6 +112,8 @@ def _describe(ds: Dataset, fact: _Fact) -> str:
     if isinstance(fact, Event):
         when = f" ({fact.time.edtf})" if fact.time is not None else ""
         return f"{fact.label}{when}"
+    if fact.label:
+        return fact.label
     negated = "not " if fact.negated else ""
     return (
         f"{_name(ds, fact.subject)} {negated}{fact.predicate.info.label} {_name(ds, fact.object)}"

@@ -545,6 +545,10 @@ class Statement:
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
     record_time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+    label: str = attrs.field(default="", validator=_str)
+    """The statement as an English sentence a person would write ("Israel has kept the Golan
+    Heights under its authority since 1967"), or ``""``, when displays compose one from
+    subject, predicate and object."""
 
     @property
     def object_id(self) -> str | None:
