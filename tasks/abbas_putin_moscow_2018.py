@@ -24,7 +24,6 @@ import hashlib
 from collections.abc import Callable
 
 import attrs
-
 from textspans import Text
 
 from newsfacts import (
