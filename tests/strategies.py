@@ -151,22 +151,41 @@ def time_specs(
     low_year: int = EVENT_YEARS[0],
     high_year: int = EVENT_YEARS[1],
 ) -> TimeSpec:
-    """A point, an interval or an open-started interval within the given years."""
+    """A point, an interval, an interval of unknown start (with or without a lower
+    bound), one of open start, or one moment within a range, within the given years."""
     first = draw(time_points(low_year, high_year))
-    shape = draw(st.sampled_from(("point", "interval", "open")))
+    shape = draw(st.sampled_from(("point", "interval", "unknown", "bounded", "open", "once")))
     start: TimePoint | None = first
     end: TimePoint | None = None
-    if shape == "interval":
+    not_before: TimePoint | None = None
+    if shape in ("interval", "bounded", "once"):
         second = draw(time_points(low_year, high_year))
         start, end = (first, second) if first.earliest <= second.latest else (second, first)
-    elif shape == "open":
+        if shape == "bounded" or (shape == "once" and draw(st.booleans())):
+            start, not_before = None, start
+    elif shape in ("unknown", "open"):
         start, end = None, first
     resolution = draw(st.sampled_from(Resolution))
     sources: tuple[str, ...] = ()
     if resolution is Resolution.RECORD or draw(st.booleans()):
         sources = tuple(draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=2)))
+    bound_sources: tuple[str, ...] = ()
+    if (not_before is not None or shape == "once") and draw(st.booleans()):
+        bound_sources = (draw(st.sampled_from(source_ids)),)
+    if shape == "once" and start is None and not_before is None:
+        bound_sources = ()
     expression = draw(st.none() | st.text(alphabet=_FILLER + " ", min_size=1, max_size=20))
-    return TimeSpec(start, end, expression, resolution, sources)
+    return TimeSpec(
+        start,
+        end,
+        expression,
+        resolution,
+        sources,
+        open_start=shape == "open",
+        once=shape == "once",
+        not_before=not_before,
+        bound_sources=bound_sources,
+    )
 
 
 def _record_time(draw: st.DrawFn, time: TimeSpec, source_ids: Sequence[str]) -> TimeSpec:

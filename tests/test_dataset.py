@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import newsfacts
-from newsfacts import Event, Statement, UnknownIdError
+from newsfacts import Event, EventKind, Statement, UnknownIdError
 
 DS = newsfacts.load()
 D = datetime.date
@@ -47,12 +47,23 @@ def test_timeline_is_ordered_and_holds_every_dated_event() -> None:
         timeline = DS.timeline(record=record)
         assert {e.id for e in timeline} == {e.id for e in DS.events if e.time is not None}
 
-        def key(e: Event, record: bool = record) -> tuple[D, D]:
+        def key(e: Event, record: bool = record) -> tuple[D, D, str]:
             time = e.record_time if record and e.record_time is not None else e.time
             assert time is not None
-            return (time.earliest, time.latest)
+            return (*time.order_key, e.id)
 
         assert [key(e) for e in timeline] == sorted(key(e) for e in timeline)
+
+
+def test_no_event_of_unknown_start_comes_before_the_1967_war() -> None:
+    # The war is the earliest event the article dates; an event whose start the
+    # words leave unknown sorts at the end they give, after it.
+    for record in (False, True):
+        timeline = DS.timeline(record=record)
+        war = next(i for i, e in enumerate(timeline) if e.kind is EventKind.WAR)
+        for event in timeline[:war]:
+            assert event.time is not None
+            assert event.time.lower is not None, event.id
 
 
 @pytest.mark.parametrize("record", [False, True])

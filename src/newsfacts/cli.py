@@ -210,7 +210,7 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
         ]
         # An open start ("have long opposed") says nothing of when the span begins:
         # the range shown runs from the earliest bound that the words give.
-        starts = [e.time.earliest for e in timeline if e.time is not None and e.time.start]
+        starts = [e.time.earliest for e in timeline if e.time is not None and e.time.lower]
         if starts:
             ends = [e.time.latest for e in timeline if e.time is not None]
             lines.append(

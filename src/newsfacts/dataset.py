@@ -125,11 +125,15 @@ def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
     return True
 
 
-def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str] | None:
+def _time_key(
+    event: Event, record: bool
+) -> tuple[tuple[datetime.date, datetime.date, str], datetime.date] | None:
+    # The timeline's order (TimeSpec.order_key, then id), and the earliest bound.
     time = event.record_time if record and event.record_time is not None else event.time
     if time is None:
         return None
-    return (time.earliest, time.latest, event.id)
+    anchor, latest = time.order_key
+    return ((anchor, latest, event.id), time.earliest)
 
 
 class Dataset:
@@ -208,13 +212,16 @@ class Dataset:
             }
         )
         self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
-        # Per timeline: the earliest bounds (sorted) and the running maximum of
-        # the latest ones, so that events_between bisects to the events that
-        # can overlap instead of walking from the first.
+        # Per timeline: the running minimum of the earliest bounds taken from
+        # the end, and the running maximum of the latest ones from the start
+        # (both sorted), so that events_between bisects to the events that can
+        # overlap instead of walking from the first.
         self._timeline_bounds = {
             flag: (
-                [key[0] for key, _ in timeline],
-                list(itertools.accumulate((key[1] for key, _ in timeline), max)),
+                list(
+                    itertools.accumulate((earliest for _, earliest, _ in reversed(timeline)), min)
+                )[::-1],
+                list(itertools.accumulate((key[1] for key, _, _ in timeline), max)),
             )
             for flag, timeline in self._timelines.items()
         }
@@ -286,13 +293,13 @@ class Dataset:
 
     def _build_timeline(
         self, record: bool
-    ) -> tuple[tuple[tuple[datetime.date, datetime.date, str], Event], ...]:
+    ) -> tuple[tuple[tuple[datetime.date, datetime.date, str], datetime.date, Event], ...]:
         keyed = []
         for event in self.events:
             key = _time_key(event, record)
             if key is not None:
-                keyed.append((key, event))
-        keyed.sort(key=lambda pair: pair[0])
+                keyed.append((key[0], key[1], event))
+        keyed.sort(key=lambda item: item[0])
         return tuple(keyed)
 
     def __repr__(self) -> str:
@@ -327,11 +334,15 @@ class Dataset:
         return found if found is not None else About(key, (), (), ())
 
     def timeline(self, *, record: bool = False) -> tuple[Event, ...]:
-        """Dated events in time order (earliest bound, then latest, then id).
+        """Dated events in time order: by :attr:`TimeSpec.order_key` (the earliest
+        bound where a lower bound is known, else the latest; then the latest), then id.
 
-        With ``record=True`` an event's record date is used where it has one.
+        An event of unknown start sorts at its end, not before everything: no
+        event is listed before one that wholly precedes it (whose latest day is
+        before its earliest). With ``record=True`` an event's record date is
+        used where it has one.
         """
-        return tuple(event for _, event in self._timelines[bool(record)])
+        return tuple(event for _, _, event in self._timelines[bool(record)])
 
     def events_between(
         self, start: datetime.date, end: datetime.date, *, record: bool = False
@@ -350,8 +361,8 @@ class Dataset:
         stop = bisect.bisect_right(earliests, end)
         out = []
         for index in range(first, stop):
-            (_, latest, _), event = timeline[index]
-            if latest >= start:
+            (_, latest, _), earliest, event = timeline[index]
+            if latest >= start and earliest <= end:
                 out.append(event)
         return tuple(out)
 

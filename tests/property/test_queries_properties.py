@@ -3,7 +3,8 @@
 ``events_between(a, b)`` must return exactly the dated events whose time
 bounds overlap the closed range ``[a, b]`` (the article's time, or the
 record's with ``record=True``), in timeline order; ``timeline()`` must be
-ordered by earliest bound, latest bound, id; ``mentions_at`` and
+ordered by ``TimeSpec.order_key``, then id, and never list an event before
+one that wholly precedes it; ``mentions_at`` and
 ``facts_at`` must return exactly what covers an offset; ``about`` exactly
 the facts that refer to a record.
 """
@@ -35,7 +36,9 @@ def _time(event: Event, record: bool) -> TimeSpec | None:
 def _key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str]:
     time = _time(event, record)
     assert time is not None
-    return (time.earliest, time.latest, event.id)
+    anchor, latest = time.order_key
+    assert time.earliest <= anchor <= latest
+    return (anchor, latest, event.id)
 
 
 @given(_datasets, st.one_of(_NEAR, _DATES), st.one_of(_NEAR, _DATES), st.booleans())
@@ -61,6 +64,14 @@ def test_timeline_is_ordered_and_complete(ds: Dataset, record: bool) -> None:
     timeline = ds.timeline(record=record)
     keys = [_key(event, record) for event in timeline]
     assert keys == sorted(keys)
+    # Brute force: no event comes after one that it wholly precedes.
+    for later, event in enumerate(timeline):
+        time = _time(event, record)
+        assert time is not None
+        for before in timeline[:later]:
+            earlier = _time(before, record)
+            assert earlier is not None
+            assert not time.latest < earlier.earliest, (event.id, before.id)
     dated = {event.id for event in ds.events if _time(event, record) is not None}
     assert {event.id for event in timeline} == dated
     assert len(timeline) == len(dated)

@@ -151,7 +151,8 @@ class _Builder:
         self.text(subject, self.nfv.edtf, time.edtf)
         self.text(subject, self.nfv.timeExpression, time.expression)
         self.text(subject, self.nfv.timeResolution, time.resolution.value)
-        if dates:
+        # One moment within a range has no start or end date: its EDTF says it.
+        if dates and not time.once:
             if time.start is not None:
                 self.add(subject, self.schema.startDate, self.point(time.start))
             if time.end is not None:

@@ -86,7 +86,7 @@ def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
     return (
         time.edtf,
         time.expression,
-        time.earliest if time.start is not None else None,
+        time.earliest if time.lower is not None else None,
         time.latest,
         time.resolution.value,
     )
