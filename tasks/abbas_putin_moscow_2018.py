@@ -379,7 +379,25 @@ BEFORE_THE_WAR = TimeSpec(None, TimePoint(1967), resolution=Resolution.CONTEXT)
 DECEMBER = said(TimePoint(2017, 12), "December", Resolution.PUBLICATION)
 IN_1967 = said(TimePoint(1967), "in 1967")
 BY_END_OF_WAR = said(TimePoint(1967), "By the end of the brief war", Resolution.CONTEXT)
-LATER = TimeSpec(TimePoint(1967), PUBLISHED, expression="later", resolution=Resolution.CONTEXT)
+END_OF_THE_WAR = day(1967, 6, 10)
+LATER = TimeSpec(
+    END_OF_THE_WAR,
+    PUBLISHED,
+    expression="later",
+    resolution=Resolution.CONTEXT,
+    once=True,
+    bound_sources=("bbc-1967-guide",),
+)
+"""Once, at an unknown moment after the war that ended on 10 June 1967 and before the article."""
+TRUMP_TOOK_OFFICE = day(2017, 1, 20)
+UNDER_TRUMP = TimeSpec(
+    None,
+    PUBLISHED,
+    resolution=Resolution.CONTEXT,
+    not_before=TRUMP_TOOK_OFFICE,
+    bound_sources=("wikidata",),
+)
+"""Before publication, start unknown, but not before the Trump administration existed."""
 SINCE_1967 = TimeSpec(TimePoint(1967), PUBLISHED, resolution=Resolution.CONTEXT)
 LONG = TimeSpec(None, PUBLISHED, expression="long", resolution=Resolution.CONTEXT)
 SINCE_2002 = TimeSpec(TimePoint(2002), PUBLISHED, resolution=Resolution.CONTEXT)
@@ -607,7 +625,10 @@ def _entities() -> tuple[Entity, ...]:
             K.GOVERNMENT_BODY,
             "Trump administration",
             (),
-            "The executive branch of the United States government under Donald Trump.",
+            "The executive branch of the United States government under Donald Trump, from "
+            "20 January 2017.",
+            inception=record(TRUMP_TOOK_OFFICE, None, "wikidata"),
+            sources=("wikidata",),
         ),
         Entity(
             "united-nations",
@@ -1043,7 +1064,7 @@ def _events(ev: Ev) -> tuple[Event, ...]:
                 Participant("palestinian-authority", R.AGENT),
                 Participant("trump-administration", R.TARGET),
             ),
-            time=BEFORE_PUBLICATION,
+            time=UNDER_TRUMP,
             evidence=ev(
                 "The PA has argued that the Trump administration was no longer qualified to play the role "
                 "of honest broker in any peace process due to its “bias” in favour of Israel"
@@ -1067,7 +1088,13 @@ def _events(ev: Ev) -> tuple[Event, ...]:
                 Participant("donald-trump", R.AGENT),
                 Participant("palestinian-authority", R.TARGET),
             ),
-            time=BEFORE_PUBLICATION,
+            time=TimeSpec(
+                None,
+                PUBLISHED,
+                resolution=Resolution.CONTEXT,
+                not_before=day(2018, 1, 2),
+                bound_sources=("bbc-42711985",),
+            ),
             evidence=ev("Trump's threats to cut funding to the PA"),
             verdict=simplified(
                 "Trump's posts of 2 January 2018 and his words at Davos on 25 January threatened payments "
@@ -1086,7 +1113,13 @@ def _events(ev: Ev) -> tuple[Event, ...]:
             EventKind.THREAT,
             "Donald Trump threatens to cut funding to UNRWA",
             (Participant("donald-trump", R.AGENT), Participant("unrwa", R.TARGET)),
-            time=BEFORE_PUBLICATION,
+            time=TimeSpec(
+                None,
+                PUBLISHED,
+                resolution=Resolution.CONTEXT,
+                not_before=day(2018, 1, 2),
+                bound_sources=("bbc-42711985",),
+            ),
             evidence=ev(
                 "Trump's threats to cut funding to the PA and the United Nations Relief and Works Agency "
                 "for Palestinian Refugees (UNRWA)"
@@ -1801,7 +1834,7 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             P.QUALIFIED_AS,
             Literal("honest broker in any peace process"),
             negated=True,
-            time=BEFORE_PUBLICATION,
+            time=UNDER_TRUMP,
             evidence=ev(
                 "the Trump administration was no longer qualified to play the role of honest broker in any "
                 "peace process"
@@ -1814,7 +1847,7 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             "trump-administration",
             P.BIASED_TOWARDS,
             "israel",
-            time=BEFORE_PUBLICATION,
+            time=UNDER_TRUMP,
             evidence=ev("due to its “bias” in favour of Israel"),
             attribution=pa_claim,
             verdict=opinion("The PA's judgement; the article puts “bias” in quotation marks."),

@@ -404,11 +404,48 @@ def test_the_prose_is_british_and_labels_are_sentences() -> None:
 
 @pytest.mark.parametrize("fact", [f for f in FACTS if f.time is not None], ids=lambda f: f.id)
 def test_precision_says_what_the_words_give(fact: Event | Statement) -> None:
-    """An interval whose start is unknown is not given to the day by its words."""
+    """No "day" for an interval whose start is unknown; an explicit time has its words."""
     time = fact.time
     assert time is not None
-    if time.start is None and time.expression is None:
-        assert time.resolution is not Resolution.EXPLICIT
+    if time.start is None:
+        assert time.precision is None
+    if time.resolution is Resolution.EXPLICIT:
+        assert time.expression is not None
+
+
+@pytest.mark.parametrize("record", [False, True])
+def test_no_unknown_start_precedes_the_1967_war(record: bool) -> None:
+    """An unknown start is not an open one: such a fact follows the war it must follow."""
+    timeline = DS.timeline(record=record)
+    war = timeline.index(DS.events["six-day-war"])
+    for position, event in enumerate(timeline):
+        assert event.time is not None
+        if event.time.start is None and not event.time.open_start:
+            assert position > war, event.id
+
+
+@pytest.mark.parametrize("record", [False, True])
+def test_the_timeline_never_lists_a_fact_before_one_that_wholly_precedes_it(record: bool) -> None:
+    timeline = DS.timeline(record=record)
+
+    def bounds(event: Event) -> tuple[datetime.date, datetime.date]:
+        time = event.record_time if record and event.record_time is not None else event.time
+        assert time is not None
+        return time.earliest, time.latest
+
+    for position, event in enumerate(timeline):
+        for later in timeline[position + 1 :]:
+            assert not bounds(later)[1] < bounds(event)[0], (event.id, later.id)
+
+
+@pytest.mark.parametrize("fact", [f for f in FACTS if f.time is not None], ids=lambda f: f.id)
+def test_lower_bounds_from_the_record_name_their_sources(fact: Event | Statement) -> None:
+    time = fact.time
+    assert time is not None
+    if time.start is None and time.not_before is not None:
+        # A bound the words do not give comes from the record, with its source.
+        assert time.bound_sources
+        assert set(time.bound_sources) <= set(DS.sources.ids)
 
 
 PRONOUNS = re.compile(
