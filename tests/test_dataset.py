@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import newsfacts
-from newsfacts import Event, EventKind, Statement, UnknownIdError
+from newsfacts import Event, EventKind, Predicate, Statement, UnknownIdError
 
 DS = newsfacts.load()
 D = datetime.date
@@ -136,3 +136,14 @@ def test_a_dataset_cannot_be_changed() -> None:
     with pytest.raises(AttributeError, match="read-only"):
         del DS.article
     assert newsfacts.load() is DS
+
+
+def test_about_a_jurisdiction_reaches_each_holder_of_its_offices() -> None:
+    holds = [s for s in DS.statements if not s.negated and s.object_id is not None]
+    ties = [s for s in holds if s.predicate is Predicate.APPLIES_TO_JURISDICTION]
+    for held in (s for s in holds if s.predicate is Predicate.POSITION_HELD):
+        for tie in (t for t in ties if t.subject == held.object_id):
+            assert tie.object_id is not None
+            about = DS.about(tie.object_id)
+            assert held.subject in about.reached, (tie.object_id, held.subject)
+            assert held in about.statements

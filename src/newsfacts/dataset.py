@@ -19,7 +19,7 @@ import attrs
 from .errors import UnknownIdError
 from .model import Article, Entity, Event, Fact, Mention, Source, Span, Statement
 from .registry import Registry
-from .vocabulary import Origin
+from .vocabulary import EntityKind, Origin, Predicate, Rating
 
 if TYPE_CHECKING:
     from .validation import Problem
@@ -43,12 +43,19 @@ class Metadata:
 
 @attrs.frozen
 class About:
-    """Everything a dataset holds about one entity or event."""
+    """Everything a dataset holds about one entity or event.
+
+    ``events`` and ``statements`` (each in dataset order) involve the target
+    or one of the records in ``reached``: those that act for it (see
+    :meth:`Dataset.about`). ``mentions`` are the words that refer to the
+    target itself.
+    """
 
     target: str
     events: tuple[Event, ...]
     statements: tuple[Statement, ...]
     mentions: tuple[Mention, ...]
+    reached: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.events) + len(self.statements)
@@ -92,6 +99,47 @@ def _statement_refs(statement: Statement) -> Iterator[str]:
         if qualifier.value_id is not None:
             yield qualifier.value_id
     yield from statement.attribution.claimants
+
+
+# Kinds that act for what they belong to: an office for its jurisdiction, an
+# agency or administration for its parent or state.
+_ACTING_KINDS = frozenset(
+    {
+        EntityKind.OFFICE,
+        EntityKind.GOVERNMENT_BODY,
+        EntityKind.AGENCY,
+        EntityKind.ORGANIZATION,
+        EntityKind.MILITARY,
+    }
+)
+_TIES = frozenset({Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF})
+_HOLDERS = frozenset({Predicate.HEAD_OF_STATE, Predicate.HEAD_OF_GOVERNMENT})
+
+
+def _acts_for(statements: Iterable[Statement], entities: Registry[Entity]) -> dict[str, list[str]]:
+    """Who acts for whom: body or office id -> ids of its parts and holders, by statement order.
+
+    Only statements that hold (not negated, not rated false) tie records.
+    """
+    acting: dict[str, list[str]] = {}
+    for statement in statements:
+        target = statement.object_id
+        if (
+            target is None
+            or statement.negated
+            or (statement.verdict is not None and statement.verdict.rating is Rating.FALSE)
+        ):
+            continue
+        predicate = statement.predicate
+        if predicate in _TIES:
+            part = entities.get(statement.subject)
+            if part is not None and part.kind in _ACTING_KINDS:
+                acting.setdefault(target, []).append(statement.subject)
+        elif predicate is Predicate.POSITION_HELD:
+            acting.setdefault(target, []).append(statement.subject)
+        elif predicate in _HOLDERS:
+            acting.setdefault(statement.subject, []).append(target)
+    return acting
 
 
 def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
@@ -144,6 +192,7 @@ class Dataset:
 
     __slots__ = (
         "_about",
+        "_acting",
         "_by_offset",
         "_facts_by_offset",
         "_sealed",
@@ -209,6 +258,12 @@ class Dataset:
                     tuple(about_mentions.get(key, ())),
                 )
                 for key in keys
+            }
+        )
+        self._acting: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {
+                key: tuple(dict.fromkeys(value))
+                for key, value in _acts_for(self.statements, self.entities).items()
             }
         )
         self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
@@ -325,13 +380,62 @@ class Dataset:
             return target
         raise UnknownIdError("entity or event", target)
 
-    def about(self, target: Entity | Event | str) -> About:
-        """The events and statements that involve an entity or event (by record or id),
-        and its mentions."""
+    def about(self, target: Entity | Event | str, *, reach: bool = True) -> About:
+        """The events and statements that involve an entity or event (by record or
+        id), and the target's mentions.
+
+        With ``reach`` (the default) the facts also include those of the records
+        that act for the target, followed transitively through statements that
+        hold (not negated, not rated false):
+
+        - an office, government body, agency, organization or military tied to
+          it by ``applies_to_jurisdiction`` (Wikidata P1001) or ``part_of``
+          (P361): the Palestinian Authority's presidency, a state's administration,
+          the UN's Security Council;
+        - a person who holds a reached office (``position_held``, P39), or who
+          is the head of state or of government of a reached state (P35, P6).
+
+        A reached person is not followed further: Abbas's other offices are not
+        the Palestinian Authority's. Ties are followed whatever their time. The
+        ids reached are in :attr:`About.reached`, nearest first. With
+        ``reach=False`` only the facts that name the target itself.
+
+        Raises :class:`TypeError` for a target of the wrong type and
+        :class:`~newsfacts.UnknownIdError` for an id of no record.
+        """
         key = self._resolve(target)
         found = self._about.get(key)
         # Not ``or``: an About with mentions alone has no facts and is falsy.
-        return found if found is not None else About(key, (), (), ())
+        direct = found if found is not None else About(key, (), (), ())
+        if not reach or key not in self._acting:
+            return direct
+        reached: dict[str, None] = {}
+        queue = [key]
+        for current in queue:
+            for member in self._acting.get(current, ()):
+                if member != key and member not in reached:
+                    reached[member] = None
+                    entity = self.entities.get(member)
+                    if entity is None or entity.kind is not EntityKind.PERSON:
+                        queue.append(member)
+        events: dict[str, Event] = {e.id: e for e in direct.events}
+        statements: dict[str, Statement] = {s.id: s for s in direct.statements}
+        for member in reached:
+            more = self._about.get(member)
+            if more is not None:
+                events.update((e.id, e) for e in more.events)
+                statements.update((s.id, s) for s in more.statements)
+        return About(
+            key,
+            tuple(e for e in self.events if e.id in events)
+            if len(events) > len(direct.events)
+            else direct.events,
+            tuple(s for s in self.statements if s.id in statements)
+            if len(statements) > len(direct.statements)
+            else direct.statements,
+            direct.mentions,
+            tuple(reached),
+        )
 
     def timeline(self, *, record: bool = False) -> tuple[Event, ...]:
         """Dated events in time order: by :attr:`TimeSpec.order_key` (the earliest

@@ -37,6 +37,8 @@ class EntityKind(enum.Enum):
     STATE = "state"
     ORGANIZATION = "organization"
     GOVERNMENT_BODY = "government_body"
+    AGENCY = "agency"
+    """An agency or organ of a larger body (the UN Security Council, UNRWA)."""
     OFFICE = "office"
     CITY = "city"
     TERRITORY = "territory"
@@ -198,7 +200,7 @@ class PloverType(enum.Enum):
 
 
 _K = EntityKind
-_POLITIES = frozenset({_K.STATE, _K.ORGANIZATION, _K.GOVERNMENT_BODY})
+_POLITIES = frozenset({_K.STATE, _K.ORGANIZATION, _K.GOVERNMENT_BODY, _K.AGENCY})
 _ACTORS = frozenset({_K.PERSON, _K.GROUP, _K.MILITARY}) | _POLITIES
 _PLACES = frozenset({_K.STATE, _K.CITY, _K.TERRITORY, _K.REGION, _K.BUILDING})
 
@@ -240,6 +242,7 @@ class Predicate(enum.Enum):
     """
 
     POSITION_HELD = "position_held"
+    APPLIES_TO_JURISDICTION = "applies_to_jurisdiction"
     HEAD_OF_STATE = "head_of_state"
     HEAD_OF_GOVERNMENT = "head_of_government"
     MEMBER_OF = "member_of"
@@ -296,6 +299,12 @@ _PROCESS = frozenset({_K.TOPIC})
 _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
     {
         Predicate.POSITION_HELD: _info("position held", {_K.PERSON}, {_K.OFFICE}, wikidata="P39"),
+        Predicate.APPLIES_TO_JURISDICTION: _info(
+            "applies to jurisdiction",
+            {_K.OFFICE, _K.GOVERNMENT_BODY, _K.AGENCY, _K.MILITARY},
+            _POLITIES | {_K.TERRITORY, _K.REGION, _K.CITY},
+            wikidata="P1001",
+        ),
         Predicate.HEAD_OF_STATE: _info("head of state", {_K.STATE}, {_K.PERSON}, wikidata="P35"),
         Predicate.HEAD_OF_GOVERNMENT: _info(
             "head of government", {_K.STATE}, {_K.PERSON}, wikidata="P6"
@@ -303,13 +312,13 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
         Predicate.MEMBER_OF: _info(
             "member of",
             _POLITIES,
-            {_K.ORGANIZATION, _K.GOVERNMENT_BODY},
+            {_K.ORGANIZATION, _K.GOVERNMENT_BODY, _K.AGENCY},
             wikidata="P463",
             inverse="has_member",
         ),
         Predicate.HAS_MEMBER: _info(
             "has member",
-            {_K.ORGANIZATION, _K.GOVERNMENT_BODY},
+            {_K.ORGANIZATION, _K.GOVERNMENT_BODY, _K.AGENCY},
             _POLITIES,
             wikidata=None,
             inverse="member_of",
@@ -317,7 +326,7 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
         Predicate.PERMANENT_MEMBER_OF: _info(
             "permanent member of",
             {_K.STATE},
-            {_K.GOVERNMENT_BODY, _K.ORGANIZATION},
+            {_K.GOVERNMENT_BODY, _K.ORGANIZATION, _K.AGENCY},
             wikidata="P463",
         ),
         Predicate.CAPITAL_OF: _info(
@@ -330,7 +339,10 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
             "part of", _ALL, _ALL, wikidata="P361", event_subject=True, event_object=True
         ),
         Predicate.LOCATED_IN: _info(
-            "located in", _PLACES | {_K.GOVERNMENT_BODY, _K.ORGANIZATION}, _PLACES, wikidata="P131"
+            "located in",
+            _PLACES | {_K.GOVERNMENT_BODY, _K.ORGANIZATION, _K.AGENCY},
+            _PLACES,
+            wikidata="P131",
         ),
         Predicate.RECOGNIZES: _info("recognizes", _ACTORS, _STATEISH | _POLITIES, wikidata=None),
         Predicate.CONTROLS: _info("controls", _POLITIES | {_K.MILITARY}, _STATEISH, wikidata=None),

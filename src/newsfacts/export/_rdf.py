@@ -72,6 +72,7 @@ _ENTITY_TYPES = {
     EntityKind.STATE: "Country",
     EntityKind.ORGANIZATION: "Organization",
     EntityKind.GOVERNMENT_BODY: "GovernmentOrganization",
+    EntityKind.AGENCY: "GovernmentOrganization",
     EntityKind.MILITARY: "Organization",
     EntityKind.CITY: "City",
     EntityKind.TERRITORY: "Place",
