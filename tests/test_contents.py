@@ -84,6 +84,7 @@ VERIFIED_ISO = {
 VERIFIED_PROPERTIES = {
     "P35", "P6", "P39", "P463", "P36", "P1376", "P17", "P131", "P276", "P585", "P580",
     "P582", "P571", "P710", "P1344", "P361", "P248", "P1683", "P530", "P793", "P607",
+    "P1001",  # applies to jurisdiction: an office or body to what it belongs to
 }  # fmt: skip
 # CAMEO codes the dataset may use, with their codebook labels (CAMEO 0.7b5)
 # and the PLOVER event type of each in the CAMEO-to-PLOVER crosswalk (appeals,
@@ -460,3 +461,50 @@ def test_every_pronoun_is_a_mention() -> None:
     for match in PRONOUNS.finditer(text):
         covering = [m for m in DS.mentions if m.span.start <= match.start() < m.span.end]
         assert covering, f"{match.group()!r} at {match.start()} has no mention"
+
+
+def _holds(statement: Statement) -> bool:
+    return not statement.negated and (
+        statement.verdict is None or statement.verdict.rating is not Rating.FALSE
+    )
+
+
+TIES = (newsfacts.Predicate.APPLIES_TO_JURISDICTION, newsfacts.Predicate.PART_OF)
+BODIES = (
+    newsfacts.EntityKind.OFFICE,
+    newsfacts.EntityKind.GOVERNMENT_BODY,
+    newsfacts.EntityKind.AGENCY,
+)
+
+
+@pytest.mark.parametrize("entity", [e for e in DS.entities if e.kind in BODIES], ids=lambda e: e.id)
+def test_every_office_body_and_agency_is_tied_to_what_it_belongs_to(entity: Entity) -> None:
+    ties = [
+        s for s in DS.statements if s.subject == entity.id and s.predicate in TIES and _holds(s)
+    ]
+    assert ties, f"{entity.id} has no jurisdiction or parent"
+
+
+@pytest.mark.parametrize(
+    "held",
+    [s for s in DS.statements if s.predicate is newsfacts.Predicate.POSITION_HELD],
+    ids=lambda s: s.id,
+)
+def test_about_a_body_reaches_each_office_holder(held: Statement) -> None:
+    """``about(body)`` reaches the people who act for it, and what they do and claim."""
+    office = held.object_id
+    assert office is not None
+    jurisdictions = [
+        s.object_id
+        for s in DS.statements
+        if s.subject == office and s.predicate in TIES and _holds(s) and s.object_id
+    ]
+    assert jurisdictions
+    for jurisdiction in jurisdictions:
+        about = DS.about(jurisdiction)
+        assert held.subject in about.reached, jurisdiction
+        assert held in about.statements
+        acts = [e for e in DS.events if any(p.entity == held.subject for p in e.participants)]
+        assert all(event in about.events for event in acts), jurisdiction
+        claims = [f for f in FACTS if held.subject in f.attribution.claimants]
+        assert all(claim in about for claim in claims), jurisdiction
