@@ -933,6 +933,7 @@ def _mentions(text: Text) -> tuple[Mention, ...]:
     )
     one("us-recognition-of-jerusalem-2017", "Trump's decision")
     one("dissolution-of-the-soviet-union", "1991 Soviet collapse")
+    one("israeli-rout-of-arab-armies-1967", "the Arabs' crushing defeat in the Six-Day War")
     one("six-day-war", "Six-Day War")
     one("six-day-war", "the brief war")
     one("talks-abbas-netanyahu-moscow", "one-on-one talks between Abbas and Netanyahu")
