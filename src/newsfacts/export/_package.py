@@ -135,9 +135,8 @@ def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -
             entry["path"] = source.url
         sources.append(entry)
     descriptor["sources"] = sources
-    resources = []
-    for table in all_tables if all_tables is not None else tables(dataset):
-        resource: dict[str, Any] = {
+    descriptor["resources"] = [
+        {
             "name": table.name,
             "path": f"{table.name}.csv",
             "type": "table",
@@ -149,18 +148,8 @@ def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -
             "licenses": _resource_licenses(table.name, data_licenses, publisher),
             "schema": _schema(table),
         }
-        if table.name == "article":
-            # The article's text is its publisher's, never under the facts' licence; Data
-            # Package licences need a name or a path, and no licence names the publisher's
-            # rights, so the description says it.
-            resource["description"] += (
-                f". The text is {article.publisher}'s, not under the package's licence: "
-                "it is included for quotation and checking"
-            )
-        elif "licenses" in descriptor:
-            resource["licenses"] = descriptor["licenses"]
-        resources.append(resource)
-    descriptor["resources"] = resources
+        for table in (all_tables if all_tables is not None else tables(dataset))
+    ]
     return descriptor
 
 
