@@ -81,6 +81,7 @@ VERIFIED_ISO = {
 VERIFIED_PROPERTIES = {
     "P35", "P6", "P39", "P463", "P36", "P1376", "P17", "P131", "P276", "P585", "P580",
     "P582", "P571", "P710", "P1344", "P361", "P248", "P1683", "P530", "P793", "P607",
+    "P1001",
 }  # fmt: skip
 # CAMEO codes used by the dataset, with their codebook labels.
 CAMEO = {
