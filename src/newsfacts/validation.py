@@ -443,7 +443,7 @@ class _Checker:
             return
         self.add(
             ProblemCode.TIME_WORDS_OUTSIDE_EVIDENCE,
-            f"{kind} {record.id!r} has an {time.resolution.value} time from the words "
+            f"{kind} {record.id!r} takes its time ({time.resolution.value}) from the words "
             f"{time.expression!r}, which its evidence does not hold",
             (record.id,),
             file,
