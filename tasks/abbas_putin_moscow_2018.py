@@ -1371,7 +1371,6 @@ def _events(ev: Ev) -> tuple[Event, ...]:
             evidence=ev("They have insisted on direct talks between the parties"),
             verdict=UNCHECKED,
             cameo="026",
-            plover=PloverType.REQUEST,
         ),
         Event(
             "envoy-suggestion-2018",
@@ -1396,7 +1395,6 @@ def _events(ev: Ev) -> tuple[Event, ...]:
                 "ina-241723",
             ),
             cameo="020",
-            plover=PloverType.REQUEST,
             record_time=record(day(2018, 2, 8), None, "parstoday-2018-02-09", "ina-241723"),
         ),
         Event(
@@ -1443,7 +1441,6 @@ def _events(ev: Ev) -> tuple[Event, ...]:
                 "pnn-2018-01-29",
             ),
             cameo="022",
-            plover=PloverType.REQUEST,
             part_of="abbas-address-to-the-african-union-2018",
             record_time=record(day(2018, 1, 28), None, "pnn-2018-01-29"),
         ),
@@ -1772,14 +1769,26 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             origin=Origin.ENRICHMENT,
             sources=("ocha-area-c", "btselem-area-c"),
         ),
-        enrichment(
+        # The names say it: "United Nations Security Council", "United Nations Relief and
+        # Works Agency".
+        Statement(
             "unsc-part-of-the-un",
             "un-security-council",
             P.PART_OF,
             "united-nations",
-            "wikidata",
+            time=AS_PUBLISHED,
+            evidence=ev("United Nations Security Council"),
+            verdict=supported("", "wikidata"),
         ),
-        enrichment("unrwa-part-of-the-un", "unrwa", P.PART_OF, "united-nations", "wikidata"),
+        Statement(
+            "unrwa-part-of-the-un",
+            "unrwa",
+            P.PART_OF,
+            "united-nations",
+            time=AS_PUBLISHED,
+            evidence=ev("United Nations Relief and Works Agency for Palestinian Refugees"),
+            verdict=supported("", "wikidata"),
+        ),
         enrichment(
             "riyad-mansour-envoy",
             "riyad-mansour",
@@ -2003,7 +2012,7 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
         Statement(
             "russia-tepid-relations-with-palestinians",
             "russia",
-            P.RELATIONS_WITH,
+            P.TIES_WITH,  # not diplomatic relations (P530): the Palestinians are a people
             "palestinians",
             qualifiers=(Qualifier(QualifierKind.MANNER, Literal("tepid")),),
             time=TimeSpec(
