@@ -446,9 +446,10 @@ def mention_outside_evidence(data: st.DataObject, ds: Dataset) -> Corruption:
     return Corruption(rebuild(ds, mentions=mentions), frozenset({event.id}))
 
 
-PRONOUNS = frozenset(
-    ["he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves"]
-)
+PRONOUNS = frozenset({
+    "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+})  # fmt: skip
 
 
 @mutation(ProblemCode.ENTITY_NOT_MENTIONED)
