@@ -1821,7 +1821,9 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             "united-states",
             qualifiers=(Qualifier(QualifierKind.TOPIC, "israeli-palestinian-peace-process"),),
             time=AS_PUBLISHED,
-            evidence=ev("in a bid to sideline the US from the Middle East peace process"),
+            evidence=ev(
+                "Mahmoud Abbas", "in a bid to sideline the US from the Middle East peace process"
+            ),
             modality=Modality.CHARACTERISATION,
             verdict=simplified(
                 "The article's reading of the visit's aim. In Moscow Abbas said the Palestinians could not "
@@ -1839,7 +1841,8 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             qualifiers=(Qualifier(QualifierKind.ROLE, Literal("primary mediator")),),
             time=AS_PUBLISHED,
             evidence=ev(
-                "the United States would no longer serve as the primary mediator between the two sides"
+                "Israeli-Palestinian peace talks",
+                "the United States would no longer serve as the primary mediator between the two sides",
             ),
             verdict=supported(
                 "The United States led the mediation: in Moscow Abbas said the Palestinians could not "
@@ -1857,8 +1860,9 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             negated=True,
             time=TimeSpec(PUBLISHED, resolution=Resolution.CONTEXT),
             evidence=ev(
+                "Israeli-Palestinian peace talks",
                 "the prospect of finding a mechanism in which the United States would no longer serve as the "
-                "primary mediator between the two sides"
+                "primary mediator between the two sides",
             ),
             modality=Modality.HYPOTHETICAL,
             verdict=supported(
@@ -2021,7 +2025,10 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
                 expression="years of … in the wake of the 1991 Soviet collapse",
                 resolution=Resolution.CONTEXT,
             ),
-            evidence=ev("after years of tepid relations in the wake of the 1991 Soviet collapse"),
+            evidence=ev(
+                "Russia is once again becoming a vital ally for the Palestinians after years of tepid "
+                "relations in the wake of the 1991 Soviet collapse"
+            ),
             modality=Modality.CHARACTERISATION,
             verdict=opinion("“Tepid relations” is the article's judgement, not a checkable fact."),
         ),
@@ -2242,7 +2249,9 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             P.SUPPORTS,
             "israeli-palestinian-peace-process",
             time=SINCE_2002,
-            evidence=ev("Established in Madrid in 2002 to promote peace in the Middle East"),
+            evidence=ev(
+                "Established in Madrid in 2002 to promote peace in the Middle East, the group"
+            ),
             verdict=supported(
                 "The Quartet was formed to further the Israeli–Palestinian peace process.",
                 "un-quartet-2002-04-10",
@@ -2256,7 +2265,10 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             P.OPPOSES,
             "international-peace-effort",
             time=LONG,
-            evidence=ev("Israel and the United States have long opposed an international effort"),
+            evidence=ev(
+                "Israel and the United States have long opposed an international effort involving the "
+                "United Nations in peace negotiations"
+            ),
             verdict=UNCHECKED,
         ),
         Statement(
@@ -2265,7 +2277,10 @@ def _unlabelled_statements(ev: Ev) -> tuple[Statement, ...]:
             P.OPPOSES,
             "international-peace-effort",
             time=LONG,
-            evidence=ev("Israel and the United States have long opposed an international effort"),
+            evidence=ev(
+                "Israel and the United States have long opposed an international effort involving the "
+                "United Nations in peace negotiations"
+            ),
             verdict=UNCHECKED,
         ),
         Statement(

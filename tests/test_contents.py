@@ -518,3 +518,20 @@ def test_about_a_body_reaches_each_office_holder(held: Statement) -> None:
         assert all(event in about.events for event in acts), jurisdiction
         claims = [f for f in FACTS if held.subject in f.attribution.claimants]
         assert all(claim in about for claim in claims), jurisdiction
+
+
+@pytest.mark.parametrize("statement", [s for s in DS.statements if s.evidence], ids=lambda s: s.id)
+def test_evidence_holds_the_words_that_name_the_ends(statement: Statement) -> None:
+    """Where the sentence names the subject or the object, the evidence holds those words
+    ("have kept the Golan … under Israeli authority", not "have kept the Golan" alone)."""
+    sentences = [DS.article.sentence_at(span.start) for span in statement.evidence]
+    for end in (statement.subject, statement.object_id):
+        if end is None:
+            continue
+        named = [
+            m
+            for m in DS.mentions
+            if end in m.targets and any(s is not None and s.covers(m.span) for s in sentences)
+        ]
+        if named:
+            assert any(span.covers(m.span) for m in named for span in statement.evidence), end
