@@ -381,7 +381,9 @@ def shift_span(data: st.DataObject, ds: Dataset) -> Corruption:
         and span.end + k <= len(text)
         and text[span.start + k : span.end + k] != span.text
     ]
-    if where == "mention" and owner in ds.entities and shifts and data.draw(st.booleans()):
+    # A moved pronoun mention would leave the pronoun unresolved as well.
+    movable = where == "mention" and owner in ds.entities and span.text.lower() not in PRONOUNS
+    if movable and shifts and data.draw(st.booleans()):
         # Move the span, keeping its words: they no longer match the text there.
         k = data.draw(st.sampled_from(shifts), label="shift")
         moved = Span(span.start + k, span.end + k, span.text)
