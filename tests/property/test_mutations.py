@@ -731,7 +731,14 @@ def record_time_outside(data: st.DataObject, ds: Dataset) -> Corruption:
             candidates.append(fact.time.earliest - ONE_DAY)
         for when in candidates:
             record = day(when, sources=(a_source(ds),))
-            if within_lifetimes(ds, lifetime_entities(fact), record):
+            # A scheduled or proposed event dated before publication is a stale status too.
+            stale = (
+                isinstance(fact, Event)
+                and fact.status in (EventStatus.SCHEDULED, EventStatus.PROPOSED)
+                and ds.article.published is not None
+                and when < ds.article.published.earliest
+            )
+            if not stale and within_lifetimes(ds, lifetime_entities(fact), record):
                 options.append((fact, record))
     if options:
         fact, record = pick(data, options, "fact")
