@@ -370,10 +370,23 @@ def span_past_end(data: st.DataObject, ds: Dataset) -> Corruption:
     return Corruption(replace_span(ds, where, span, longer, owner), frozenset({owner}))
 
 
+def time_words(ds: Dataset, where: str, span: Span, owner: str) -> set[int]:
+    """Positions in an evidence span's text of its fact's time words (each part once)."""
+    fact = (ds.events.get(owner) or ds.statements.get(owner)) if where == "evidence" else None
+    expression = fact.time.expression if fact is not None and fact.time is not None else None
+    positions: set[int] = set()
+    for part in (expression or "").split(" … "):
+        at = span.text.find(part) if part else -1
+        if at >= 0:
+            positions.update(range(at, at + len(part)))
+    return positions
+
+
 @mutation(ProblemCode.SPAN_MISMATCH)
 def shift_span(data: st.DataObject, ds: Dataset) -> Corruption:
     text = ds.article.text
-    where, span, owner = pick(data, [s for s in spans(ds) if len(s[1])], "span")
+    options = [s for s in spans(ds) if len(s[1]) > len(time_words(ds, *s))]
+    where, span, owner = pick(data, options, "span")
     shifts = [
         k
         for k in (-2, -1, 1, 2)
@@ -388,9 +401,12 @@ def shift_span(data: st.DataObject, ds: Dataset) -> Corruption:
         k = data.draw(st.sampled_from(shifts), label="shift")
         moved = Span(span.start + k, span.end + k, span.text)
     else:
-        # Keep the place, change the words.
-        first = "x" if span.text[0] != "x" else "y"
-        moved = Span(span.start, span.end, first + span.text[1:])
+        # Keep the place, change a character that is none of the fact's time words (else the
+        # time words would be missing from the evidence as well).
+        guarded = time_words(ds, where, span, owner)
+        i = next(i for i in range(len(span.text)) if i not in guarded)
+        new = "x" if span.text[i] != "x" else "y"
+        moved = Span(span.start, span.end, span.text[:i] + new + span.text[i + 1 :])
     return Corruption(replace_span(ds, where, span, moved, owner), frozenset({owner}))
 
 
