@@ -127,6 +127,8 @@ def tiny_dataset() -> Dataset:
         "gaza-strip",
         Predicate.PART_OF,
         "egypt",
+        # As of publication: part of a state is a state of affairs, held over a time.
+        time=TimeSpec(TimePoint(2018, 2, 12), resolution=Resolution.PUBLICATION),
         evidence=(_span("Gaza is part of Egypt"),),
         attribution=Attribution(("mahmoud-abbas",), "say"),
         verdict=Verdict(

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from newsfacts import (
@@ -55,6 +56,8 @@ from newsfacts import (
     TimeSpec,
     Verdict,
 )
+from newsfacts.cameo import CAMEO_CODES, PLOVER_TYPES
+from newsfacts.validation import _PRONOUN
 
 __all__ = [
     "EVENT_YEARS",
@@ -153,22 +156,46 @@ def time_specs(
     low_year: int = EVENT_YEARS[0],
     high_year: int = EVENT_YEARS[1],
 ) -> TimeSpec:
-    """A point, an interval or an open-started interval within the given years."""
+    """A point, an interval, an interval of unknown start (with or without a lower
+    bound), one of open start, or one moment within a range, within the given years."""
     first = draw(time_points(low_year, high_year))
-    shape = draw(st.sampled_from(("point", "interval", "open")))
+    shape = draw(st.sampled_from(("point", "interval", "unknown", "bounded", "open", "once")))
     start: TimePoint | None = first
     end: TimePoint | None = None
-    if shape == "interval":
+    not_before: TimePoint | None = None
+    if shape in ("interval", "bounded", "once"):
         second = draw(time_points(low_year, high_year))
         start, end = (first, second) if first.earliest <= second.latest else (second, first)
-    elif shape == "open":
+        if shape == "bounded" or (shape == "once" and draw(st.booleans())):
+            start, not_before = None, start
+    elif shape in ("unknown", "open"):
         start, end = None, first
     resolution = draw(st.sampled_from(Resolution))
     sources: tuple[str, ...] = ()
     if resolution is Resolution.RECORD or draw(st.booleans()):
         sources = tuple(draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=2)))
-    expression = draw(st.none() | st.text(alphabet=_FILLER + " ", min_size=1, max_size=20))
-    return TimeSpec(start, end, expression, resolution, sources)
+    bound_sources: tuple[str, ...] = ()
+    if (not_before is not None or shape == "once") and draw(st.booleans()):
+        bound_sources = (draw(st.sampled_from(source_ids)),)
+    if shape == "once" and start is None and not_before is None:
+        bound_sources = ()
+    expression = draw(
+        st.none()
+        | st.text(alphabet=_FILLER + " ", min_size=1, max_size=20).filter(
+            lambda words: words.strip() and _PRONOUN.search(words) is None
+        )
+    )
+    return TimeSpec(
+        start,
+        end,
+        expression,
+        resolution,
+        sources,
+        open_start=shape == "open",
+        once=shape == "once",
+        not_before=not_before,
+        bound_sources=bound_sources,
+    )
 
 
 def _record_time(draw: st.DrawFn, time: TimeSpec, source_ids: Sequence[str]) -> TimeSpec:
@@ -185,12 +212,18 @@ def _some(draw: st.DrawFn, items: Sequence[_T], max_size: int, min_size: int = 0
     return tuple(draw(st.lists(st.sampled_from(items), min_size=min_size, max_size=max_size)))
 
 
+_CORRECTING = (Rating.FALSE, Rating.MISLEADING, Rating.SIMPLIFIED)
+
+
 def _verdict(draw: st.DrawFn, source_ids: Sequence[str]) -> Verdict:
+    # A correcting verdict cites a source; an unchecked one cites none.
     rating = draw(st.sampled_from(Rating))
     note = draw(_PROSE)
     if rating not in (Rating.SUPPORTED, Rating.UNCHECKED) and not note.strip():
         note = "explained " + note
-    return Verdict(rating, note, _some(draw, source_ids, 2))
+    if rating is Rating.UNCHECKED:
+        return Verdict(rating, note)
+    return Verdict(rating, note, _some(draw, source_ids, 2, 1 if rating in _CORRECTING else 0))
 
 
 def _origin(draw: st.DrawFn) -> Origin:
@@ -258,6 +291,11 @@ def _event(
         Participant(entity, draw(st.sampled_from(Role))) for entity in _some(draw, entity_ids, 3)
     )
     enrichment = origin is Origin.ENRICHMENT
+    sources = _some(draw, source_ids, 2, min_size=1 if enrichment else 0)
+    # A code of the CAMEO codebook, and a PLOVER type that fits it (any, without a code).
+    cameo = draw(st.none() | st.sampled_from(sorted(CAMEO_CODES)))
+    fitting = sorted(PLOVER_TYPES[cameo], key=lambda t: t.value) if cameo else list(PloverType)
+    plover = draw(st.none() | st.sampled_from(fitting)) if fitting else None
     return Event(
         id=f"{draw(_SLUG)}-v{index}",
         kind=draw(st.sampled_from(EventKind)),
@@ -269,13 +307,13 @@ def _event(
         attribution=_attribution(draw, entity_ids),
         modality=draw(st.sampled_from(Modality)),
         verdict=_verdict(draw, source_ids) if not enrichment or draw(st.booleans()) else None,
-        cameo=draw(st.none() | st.from_regex(r"[0-9]{2,4}", fullmatch=True)),
-        plover=draw(st.none() | st.sampled_from(PloverType)),
+        cameo=cameo,
+        plover=plover,
         wikidata=f"Q{500_000 + index}" if draw(st.booleans()) else None,
         part_of=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
         aliases=tuple(names.draw(draw) for _ in range(draw(st.integers(0, 1)))),
         origin=origin,
-        sources=_some(draw, source_ids, 2, min_size=1 if enrichment else 0),
+        sources=sources,
         record_time=record_time,
         record_place=draw(st.none() | st.sampled_from(entity_ids)) if record_time else None,
     )
@@ -304,10 +342,21 @@ def _statement(
     choices: list[tuple[Predicate, list[str], list[str | None]]] = []
     for predicate in Predicate:
         info = predicate.info
-        subjects = [e.id for e in entities if e.kind in info.domain]
+        # Ends that the predicate's Wikidata property admits as well.
+        subjects = [
+            e.id
+            for e in entities
+            if e.kind in info.domain
+            and (info.wikidata_domain is None or e.kind in info.wikidata_domain)
+        ]
         if info.event_subject:
             subjects += event_ids
-        objects: list[str | None] = [e.id for e in entities if e.kind in info.range]
+        objects: list[str | None] = [
+            e.id
+            for e in entities
+            if e.kind in info.range
+            and (info.wikidata_range is None or e.kind in info.wikidata_range)
+        ]
         if info.event_object:
             objects += event_ids
         if info.literal_object:
@@ -335,7 +384,12 @@ def _statement(
         for _ in range(draw(st.integers(0, 2)))
     )
     time, record_time = _fact_time(draw, source_ids)
+    target = next((e for e in entities if e.id == object_id), None)
+    if time is None and target is not None and target.kind in predicate.info.time_bound:
+        # A state of affairs holds over an interval: it has a time.
+        time = draw(time_specs(source_ids))
     enrichment = origin is Origin.ENRICHMENT
+    sources = _some(draw, source_ids, 2, min_size=1 if enrichment else 0)
     return Statement(
         id=f"{draw(_SLUG)}-s{index}",
         subject=subject,
@@ -348,7 +402,7 @@ def _statement(
         modality=draw(st.sampled_from(Modality)),
         verdict=_verdict(draw, source_ids) if not enrichment or draw(st.booleans()) else None,
         origin=origin,
-        sources=_some(draw, source_ids, 2, min_size=1 if enrichment else 0),
+        sources=sources,
         record_time=record_time,
     )
 
@@ -375,10 +429,83 @@ def _mirror(statement: Statement, index: int, source_ids: Sequence[str]) -> Stat
     )
 
 
+_BELONGING = (EntityKind.OFFICE, EntityKind.GOVERNMENT_BODY, EntityKind.AGENCY)
+
+
+def _ties(
+    draw: st.DrawFn,
+    entities: Sequence[Entity],
+    event_ids: Sequence[str],
+    source_ids: Sequence[str],
+    relations: dict[tuple[str, str, str], bool],
+) -> list[Statement]:
+    """An enrichment tying each office, government body or agency that has no tie
+    to its jurisdiction (an entity) or, failing one, to an event it is part of.
+
+    Untimed, and never to a state through ``part_of``: a tie that is no state of
+    affairs needs no time, and no lifetime can exclude it.
+    """
+    tied = {
+        (s_subject)
+        for (s_subject, predicate, _), negated in relations.items()
+        if predicate in ("applies_to_jurisdiction", "part_of") and not negated
+    }
+    info = Predicate.APPLIES_TO_JURISDICTION.info
+    out = []
+    for entity in entities:
+        if entity.kind not in _BELONGING or entity.id in tied:
+            continue
+        options = [
+            (Predicate.APPLIES_TO_JURISDICTION, e.id)
+            for e in entities
+            if e.id != entity.id and e.kind in info.range
+        ] + [(Predicate.PART_OF, event_id) for event_id in event_ids]
+        options = [
+            (p, o) for p, o in options if not relations.get(_relation_key(entity.id, p, o), False)
+        ]
+        # Every tie it could have is denied elsewhere: rare, and no dataset to build.
+        assume(options)
+        predicate, target = draw(st.sampled_from(options))
+        relations[_relation_key(entity.id, predicate, target)] = False
+        out.append(
+            Statement(
+                id=f"tie-{entity.id}",
+                subject=entity.id,
+                predicate=predicate,
+                object=target,
+                origin=Origin.ENRICHMENT,
+                sources=(source_ids[0],),
+            )
+        )
+    return out
+
+
+def _time_words(fact: Event | Statement) -> list[_Token]:
+    time = fact.time
+    if time is None or not time.expression:
+        return []
+    if time.resolution not in (Resolution.EXPLICIT, Resolution.PUBLICATION):
+        return []
+    return [_Token(time.expression)]
+
+
+def _pending_after(event: Event, published: TimeSpec | None) -> Event:
+    # Where an event stood at publication: nothing before it is still to come.
+    time = event.record_time if event.record_time is not None else event.time
+    if (
+        published is not None
+        and time is not None
+        and event.status in (EventStatus.PROPOSED, EventStatus.SCHEDULED)
+        and time.latest < published.earliest
+    ):
+        return attrs.evolve(event, status=EventStatus.HAPPENED)
+    return event
+
+
 @attrs.define
 class _Token:
     text: str
-    target: str | None = None
+    targets: tuple[str, ...] = ()
     literal: str | None = None
 
 
@@ -394,14 +521,18 @@ def _mention_token(
     literal = None
     if isinstance(target, Entity) and article_entities and draw(st.integers(0, 4)) == 0:
         literal = draw(st.sampled_from(article_entities))
-    return _Token(draw(st.sampled_from(target.names)), target.id, literal)
+    return _Token(draw(st.sampled_from(target.names)), (target.id,), literal)
 
 
 def _words(draw: st.DrawFn, max_size: int = 3) -> list[_Token]:
-    words = draw(
-        st.lists(st.text(alphabet=_FILLER, min_size=1, max_size=7), min_size=0, max_size=max_size)
-    )
+    words = draw(st.lists(_FILLER_WORDS, min_size=0, max_size=max_size))
     return [_Token(word) for word in words]
+
+
+# Words of no reference: never a pronoun, which would need a mention.
+_FILLER_WORDS = st.text(alphabet=_FILLER, min_size=1, max_size=7).filter(
+    lambda word: _PRONOUN.search(word) is None
+)
 
 
 @st.composite
@@ -453,6 +584,7 @@ def datasets(
             mirror = _mirror(statement, index, source_ids)
             if mirror is not None:
                 statements.append(mirror)
+    statements += _ties(draw, entities, event_ids, source_ids, relations)
 
     # One sentence per article fact, holding mentions of what the fact involves.
     by_id: dict[str, Entity] = {e.id: e for e in entities}
@@ -475,7 +607,16 @@ def datasets(
             tokens.append(_mention_token(draw, event, article_entities))
         for participant in event.participants:
             tokens += mention(participant.entity)
-        tokens += _words(draw, 2)
+        # Words that refer to several participants at once ("they").
+        group = list(
+            dict.fromkeys(
+                p.entity for p in event.participants if by_id[p.entity].origin is Origin.ARTICLE
+            )
+        )
+        if len(group) > 1 and draw(st.booleans()):
+            tokens.append(_Token("they", tuple(group[:2])))
+            mentioned.update(group[:2])
+        tokens += _words(draw, 2) + _time_words(event)
         sentences.append(_Sentence(event.id, tokens))
     for statement in statements:
         if statement.origin is Origin.ENRICHMENT:
@@ -483,7 +624,8 @@ def datasets(
         tokens = mention(statement.subject) + _words(draw)
         if statement.object_id is not None:
             tokens += mention(statement.object_id)
-        sentences.append(_Sentence(statement.id, tokens or _words(draw, 1) or [_Token("so")]))
+        tokens = (tokens or _words(draw, 1) or [_Token("so")]) + _time_words(statement)
+        sentences.append(_Sentence(statement.id, tokens))
     order = draw(st.permutations(range(len(sentences))))
     sentences = [sentences[i] for i in order]
     for entity_id in article_entities:
@@ -512,12 +654,12 @@ def datasets(
                 separator = draw(st.sampled_from(_WORD_SEPARATORS))
                 parts.append(separator)
                 offset += len(separator)
-            if token.target is not None:
+            if token.targets:
                 span = Span(offset, offset + len(token.text), token.text)
                 mentions.append(
                     Mention(
                         span,
-                        token.target,
+                        token.targets,
                         metonymy=token.literal is not None,
                         literal=token.literal,
                         note=draw(_PROSE) if token.literal else "",
@@ -552,13 +694,15 @@ def datasets(
         attrs.evolve(s, evidence=tuple(evidence[s.id])) if s.id in evidence else s
         for s in statements
     ]
+    published = draw(st.none() | time_specs(source_ids))
+    events = [_pending_after(e, published) for e in events]
     article = Article(
         id=f"{draw(_SLUG)}-article",
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         sentences=tuple(sentence_spans),
         publisher=names.draw(draw),
-        published=draw(st.none() | time_specs(source_ids)),
+        published=published,
         title=draw(st.none() | _PROSE),
         url=draw(st.none() | st.just("https://example.org/article")),
         language=draw(st.sampled_from(("en", "ru", "fr"))),

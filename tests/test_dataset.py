@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import newsfacts
-from newsfacts import Event, NotFoundError, Statement, UnknownIdError
+from newsfacts import Event, EventKind, NotFoundError, Predicate, Statement, UnknownIdError
 
 DS = newsfacts.load()
 D = datetime.date
@@ -50,12 +50,23 @@ def test_timeline_is_ordered_and_holds_every_dated_event() -> None:
         timeline = DS.timeline(record=record)
         assert {e.id for e in timeline} == {e.id for e in DS.events if e.time is not None}
 
-        def key(e: Event, record: bool = record) -> tuple[D, D]:
+        def key(e: Event, record: bool = record) -> tuple[D, D, str]:
             time = e.record_time if record and e.record_time is not None else e.time
             assert time is not None
-            return (time.earliest, time.latest)
+            return (*time.order_key, e.id)
 
         assert [key(e) for e in timeline] == sorted(key(e) for e in timeline)
+
+
+def test_no_event_of_unknown_start_comes_before_the_1967_war() -> None:
+    # The war is the earliest event the article dates; an event whose start the
+    # words leave unknown sorts at the end they give, after it.
+    for record in (False, True):
+        timeline = DS.timeline(record=record)
+        war = next(i for i, e in enumerate(timeline) if e.kind is EventKind.WAR)
+        for event in timeline[:war]:
+            assert event.time is not None
+            assert event.time.lower is not None, event.id
 
 
 @pytest.mark.parametrize("record", [False, True])
@@ -128,3 +139,14 @@ def test_a_dataset_cannot_be_changed() -> None:
     with pytest.raises(AttributeError, match="read-only"):
         del DS.article
     assert newsfacts.load() is DS
+
+
+def test_about_a_jurisdiction_reaches_each_holder_of_its_offices() -> None:
+    holds = [s for s in DS.statements if not s.negated and s.object_id is not None]
+    ties = [s for s in holds if s.predicate is Predicate.APPLIES_TO_JURISDICTION]
+    for held in (s for s in holds if s.predicate is Predicate.POSITION_HELD):
+        for tie in (t for t in ties if t.subject == held.object_id):
+            assert tie.object_id is not None
+            about = DS.about(tie.object_id)
+            assert held.subject in about.reached, (tie.object_id, held.subject)
+            assert held in about.statements

@@ -70,7 +70,15 @@ def test_the_tables_hold_every_record(tmp_path: Path) -> None:
     assert [row["id"] for row in _rows(out, "events")] == list(DS.events.ids)
     assert [row["id"] for row in _rows(out, "statements")] == list(DS.statements.ids)
     assert [row["id"] for row in _rows(out, "sources")] == list(DS.sources.ids)
-    assert len(_rows(out, "mentions")) == len(DS.mentions)
+    mentions = {
+        (int(r["number"]), int(r["target_position"]), r["target_entity"] or r["target_event"])
+        for r in _rows(out, "mentions")
+    }
+    assert mentions == {
+        (number, position, target)
+        for number, m in enumerate(DS.mentions)
+        for position, target in enumerate(m.targets)
+    }
     participants = {(r["event"], r["entity"], r["role"]) for r in _rows(out, "participants")}
     assert participants == {
         (e.id, p.entity, p.role.value) for e in DS.events for p in e.participants
@@ -235,3 +243,21 @@ def test_the_package_of_any_valid_dataset_is_valid(dataset: Dataset) -> None:
         out = to_csv(dataset, Path(folder) / "csv")
         report = _validate(out)
         assert report.valid, _errors(report)
+
+
+@DATASETS
+def test_each_resource_tells_its_licence(dataset: Dataset, tmp_path: Path) -> None:
+    descriptor = json.loads((to_csv(dataset, tmp_path / "csv") / PACKAGE_FILE).read_text("utf-8"))
+    data = descriptor["licenses"]
+    for resource in descriptor["resources"]:
+        names = [license_["name"] for license_ in resource["licenses"]]
+        publisher = [n for n in names if n.startswith("LicenseRef-")]
+        if resource["name"] == "article":
+            # The article's text is its publisher's, never under the dataset's licence.
+            assert names == publisher
+            assert dataset.article.publisher in resource["licenses"][0]["title"]
+        elif resource["name"] in ("evidence", "mentions"):
+            assert resource["licenses"] == [*data, *resource["licenses"][len(data) :]]
+            assert publisher
+        else:
+            assert resource["licenses"] == data

@@ -56,7 +56,7 @@ def test_frames_hold_every_record_unaltered(dataset: Dataset) -> None:
         frames["events"]["id"], frames["events"]["time_earliest"], strict=True
     ):
         time = dataset.events[event].time
-        if time is None or time.start is None:
+        if time is None or time.lower is None:  # no lower bound: no earliest date
             assert pd.isna(earliest)
         else:
             assert earliest.date() == time.earliest

@@ -303,6 +303,8 @@ def _symmetric(count: int) -> tuple[Statement, ...]:
                 Predicate.ALLY_OF,
                 "united-states" if forward else "israel",
                 negated=not forward,
+                # An alliance holds over a time: give one, so only the inverses disagree.
+                time=newsfacts.TimeSpec(newsfacts.TimePoint(2000)),
                 origin=newsfacts.Origin.ENRICHMENT,
                 sources=(next(iter(DS.sources)).id,),
             )

@@ -22,6 +22,7 @@ from newsfacts import (
     Statement,
     Verdict,
 )
+from newsfacts.codec import from_json, to_json
 from newsfacts.vocabulary import Predicate
 
 DS = newsfacts.load()
@@ -111,3 +112,25 @@ def test_mentions_name_what_they_literally_say() -> None:
         Span(0, 10, "Washington"), "united-states", metonymy=True, literal="washington-dc"
     )
     assert mention.literal == "washington-dc"
+
+
+def test_a_mention_refers_to_one_id_or_to_several_in_the_words_order() -> None:
+    span = Span(0, 4, "They")
+    one = Mention(span, "russia")
+    assert one.targets == ("russia",)
+    assert one.target == "russia"
+    both = Mention(span, ["israel", "united-states"])
+    assert both.targets == ("israel", "united-states")
+    assert both.target == "israel"
+    for bad, error in (((), ValueError), (("israel", "israel"), ValueError), ((1,), TypeError)):
+        with pytest.raises(error):
+            Mention(span, bad)
+
+
+def test_a_mention_reads_its_older_json_form_with_one_target() -> None:
+    span = {"start": 0, "end": 4, "text": "They"}
+    old = from_json(Mention, {"span": span, "target": "russia"})
+    new = from_json(Mention, {"span": span, "targets": ["russia"]})
+    assert old == new == Mention(Span(0, 4, "They"), "russia")
+    assert to_json(new)["targets"] == ["russia"]
+    assert "target" not in to_json(new)

@@ -87,3 +87,50 @@ def test_str_shows_the_words() -> None:
     assert str(spec) == "late 2018-01 ('In late January')"
     assert spec.precision is Precision.MONTH
     assert TimePoint.from_date(D(2018, 2, 12)) == TimePoint(2018, 2, 12)
+
+
+def test_an_unknown_start_is_not_an_open_one() -> None:
+    end = TimePoint(2018, 2, 12)
+    unknown = TimeSpec(None, end, expression="long", resolution=Resolution.CONTEXT)
+    open_ = TimeSpec(None, end, open_start=True)
+    assert unknown.edtf == "/2018-02-12"
+    assert open_.edtf == "../2018-02-12"
+    assert unknown != open_
+    assert unknown.precision is None
+    assert open_.precision is None
+    assert unknown.order_key == (D(2018, 2, 12), D(2018, 2, 12))
+    with pytest.raises(ValueError, match="open start"):
+        TimeSpec(TimePoint(1967), end, open_start=True)
+
+
+def test_a_lower_bound_tightens_an_unknown_start() -> None:
+    later = TimeSpec(
+        None,
+        TimePoint(2018, 2, 12),
+        resolution=Resolution.CONTEXT,
+        not_before=TimePoint(1967, 6, 10),
+        bound_sources=("s",),
+    )
+    assert later.earliest == D(1967, 6, 10)
+    assert later.edtf == "/2018-02-12"
+    assert later.order_key == (D(1967, 6, 10), D(2018, 2, 12))
+    assert later.is_interval
+    with pytest.raises(ValueError, match="after the end"):
+        TimeSpec(None, TimePoint(1967), not_before=TimePoint(2018))
+    with pytest.raises(ValueError, match="has a start"):
+        TimeSpec(TimePoint(1967), TimePoint(2018), not_before=TimePoint(1967))
+    with pytest.raises(ValueError, match="there is none"):
+        TimeSpec(None, TimePoint(2018), bound_sources=("s",))
+
+
+def test_one_moment_within_a_range_is_not_an_interval() -> None:
+    withdrew = TimeSpec(TimePoint(1967), TimePoint(2018, 2, 12), once=True)
+    lasted = TimeSpec(TimePoint(1967), TimePoint(2018, 2, 12))
+    assert withdrew.edtf == "[1967..2018-02-12]"
+    assert lasted.edtf == "1967/2018-02-12"
+    assert not withdrew.is_interval
+    assert lasted.is_interval
+    assert TimeSpec(None, TimePoint(2018), once=True).edtf == "[..2018]"
+    assert withdrew.precision is Precision.YEAR
+    with pytest.raises(ValueError, match="needs an end"):
+        TimeSpec(TimePoint(1967), once=True)

@@ -120,7 +120,7 @@ def _sources(ds: Dataset, ids: Iterable[str]) -> str:
 
 
 def _fact_lines(ds: Dataset, fact: Event | Statement) -> Iterator[str]:
-    if isinstance(fact, Event):
+    if isinstance(fact, Event) or fact.label:
         heading = fact.label
     else:
         subject = ds.entities.get(fact.subject) or ds.events.get(fact.subject)

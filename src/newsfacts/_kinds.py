@@ -18,6 +18,8 @@ class EntityKind(enum.Enum):
     STATE = "state"
     ORGANIZATION = "organization"
     GOVERNMENT_BODY = "government_body"
+    AGENCY = "agency"
+    """An agency or organ of a larger body (the UN Security Council, UNRWA)."""
     OFFICE = "office"
     CITY = "city"
     TERRITORY = "territory"

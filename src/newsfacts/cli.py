@@ -145,6 +145,8 @@ def _describe(ds: Dataset, fact: _Fact) -> str:
     if isinstance(fact, Event):
         when = f" ({fact.time.edtf})" if fact.time is not None else ""
         return f"{fact.label}{when}"
+    if fact.label:
+        return fact.label
     negated = "not " if fact.negated else ""
     return (
         f"{_name(ds, fact.subject)} {negated}{fact.predicate.info.label} {_name(ds, fact.object)}"
@@ -241,7 +243,7 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
         ]
         # An open start ("have long opposed") says nothing of when the span begins:
         # the range shown runs from the earliest bound that the words give.
-        starts = [e.time.earliest for e in timeline if e.time is not None and e.time.start]
+        starts = [e.time.earliest for e in timeline if e.time is not None and e.time.lower]
         if starts:
             ends = [e.time.latest for e in timeline if e.time is not None]
             lines.append(

@@ -199,6 +199,8 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
     required_set = frozenset(required)
     what = cls.__name__
     shareable = "id" not in known
+    # A record class may read an older JSON form of itself (``_upgrade_json``).
+    upgrade: Callable[[dict[str, Any]], dict[str, Any]] | None = getattr(cls, "_upgrade_json", None)
     # Field decoders are resolved on the first record decoded, as record types
     # refer to each other. A string, integer or boolean field is checked inline
     # (``kind``) rather than through a decoder call: this loop runs for every
@@ -227,6 +229,8 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
         if type(value) is not dict:
             raise InvalidData(f"expected an object ({what}), got {_json_type(value)}")
         # dict views compare with sets without building one.
+        if upgrade is not None and not value.keys() <= known:
+            value = upgrade(value)
         if not value.keys() <= known:
             extra = sorted(set(value) - known)
             raise InvalidData(f"unknown key {extra[0]!r} in {what}", (extra[0],))

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ._checks import to_tuple
-from ._kinds import Origin
 from ._registries import make_registry
 from ._validators import _id, _nonempty, _opt_str
 from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
@@ -33,6 +32,7 @@ from .model import (
     Statement,
 )
 from .registry import Registry
+from .vocabulary import EntityKind, Origin, Predicate, Rating
 
 if TYPE_CHECKING:
     from .validation import Problem
@@ -71,12 +71,19 @@ class Metadata:
 
 @attrs.frozen
 class About:
-    """Everything a dataset holds about one entity or event."""
+    """Everything a dataset holds about one entity or event.
+
+    ``events`` and ``statements`` (each in dataset order) involve the target
+    or one of the records in ``reached``: those that act for it (see
+    :meth:`Dataset.about`). ``mentions`` are the words that refer to the
+    target itself.
+    """
 
     target: str
     events: tuple[Event, ...]
     statements: tuple[Statement, ...]
     mentions: tuple[Mention, ...]
+    reached: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.events) + len(self.statements)
@@ -90,25 +97,66 @@ _event_refs = references(BY_REGISTRY["events"])
 _statement_refs = references(BY_REGISTRY["statements"])
 
 
+# Kinds that act for what they belong to: an office for its jurisdiction, an
+# agency or administration for its parent or state.
+_ACTING_KINDS = frozenset(
+    {
+        EntityKind.OFFICE,
+        EntityKind.GOVERNMENT_BODY,
+        EntityKind.AGENCY,
+        EntityKind.ORGANIZATION,
+        EntityKind.MILITARY,
+    }
+)
+_TIES = frozenset({Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF})
+_HOLDERS = frozenset({Predicate.HEAD_OF_STATE, Predicate.HEAD_OF_GOVERNMENT})
+
+
+def _acts_for(statements: Iterable[Statement], entities: Registry[Entity]) -> dict[str, list[str]]:
+    """Who acts for whom: body or office id -> ids of its parts and holders, by statement order.
+
+    Only statements that hold (not negated, not rated false) tie records.
+    """
+    acting: dict[str, list[str]] = {}
+    for statement in statements:
+        target = statement.object_id
+        if (
+            target is None
+            or statement.negated
+            or (statement.verdict is not None and statement.verdict.rating is Rating.FALSE)
+        ):
+            continue
+        predicate = statement.predicate
+        if predicate in _TIES:
+            part = entities.get(statement.subject)
+            if part is not None and part.kind in _ACTING_KINDS:
+                acting.setdefault(target, []).append(statement.subject)
+        elif predicate is Predicate.POSITION_HELD:
+            acting.setdefault(target, []).append(statement.subject)
+        elif predicate in _HOLDERS:
+            acting.setdefault(statement.subject, []).append(target)
+    return acting
+
+
 def _sorted_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    """Mentions by span (start, end), then target: as ``(m.span, m.target)`` sorts them.
+    """Mentions by span (start, end), then targets: as ``(m.span, m.targets)`` sorts them.
 
     Comparing Span records costs a Python call each; their (start, end) tuples
     sort the same unless two spans share their bounds but not their text (which
     the validator reports), and then the records are sorted as before.
     """
     items = list(mentions)
-    ordered = sorted(items, key=lambda m: (m.span.start, m.span.end, m.target))
+    ordered = sorted(items, key=lambda m: (m.span.start, m.span.end, m.targets))
     for a, b in itertools.pairwise(ordered):
         if a.span.start == b.span.start and a.span.end == b.span.end and a.span.text != b.span.text:
-            return tuple(sorted(items, key=lambda m: (m.span, m.target)))
+            return tuple(sorted(items, key=lambda m: (m.span, m.targets)))
     return tuple(ordered)
 
 
 def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
-    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and target).
+    """Whether no two of the sorted ``mentions`` are equal (equal ones share span and targets).
 
-    Only a run of mentions sharing span and target can hold equal ones; such a
+    Only a run of mentions sharing span and targets can hold equal ones; such a
     run is checked by hashing, so that thousands of mentions of one span (their
     notes differing) cost a pass, not a comparison of every pair.
     """
@@ -117,8 +165,8 @@ def _all_distinct(mentions: tuple[Mention, ...]) -> bool:
         if (
             mention is not None
             and run
-            and (run[0].span.start, run[0].span.end, run[0].target)
-            == (mention.span.start, mention.span.end, mention.target)
+            and (run[0].span.start, run[0].span.end, run[0].targets)
+            == (mention.span.start, mention.span.end, mention.targets)
         ):
             run.append(mention)
             continue
@@ -151,11 +199,15 @@ def _records(values: Iterable[_V], kind: type[_V], what: str) -> Iterable[_V]:
     return records
 
 
-def _time_key(event: Event, record: bool) -> tuple[datetime.date, datetime.date, str] | None:
+def _time_key(
+    event: Event, record: bool
+) -> tuple[tuple[datetime.date, datetime.date, str], datetime.date] | None:
+    # The timeline's order (TimeSpec.order_key, then id), and the earliest bound.
     time = event.record_time if record and event.record_time is not None else event.time
     if time is None:
         return None
-    return (time.earliest, time.latest, event.id)
+    anchor, latest = time.order_key
+    return ((anchor, latest, event.id), time.earliest)
 
 
 class Dataset:
@@ -167,6 +219,7 @@ class Dataset:
 
     __slots__ = (
         "_about",
+        "_acting",
         "_by_offset",
         "_facts_by_offset",
         "_sealed",
@@ -229,7 +282,8 @@ class Dataset:
             if subject in event_ids:
                 about_events.setdefault(subject, [])
         for mention in self.mentions:
-            about_mentions.setdefault(mention.target, []).append(mention)
+            for mentioned in mention.targets:
+                about_mentions.setdefault(mentioned, []).append(mention)
         keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
         self._about: Mapping[str, About] = MappingProxyType(
             {
@@ -242,14 +296,23 @@ class Dataset:
                 for key in keys
             }
         )
+        self._acting: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {
+                key: tuple(dict.fromkeys(value))
+                for key, value in _acts_for(self.statements, self.entities).items()
+            }
+        )
         self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
-        # Per timeline: the earliest bounds (sorted) and the running maximum of
-        # the latest ones, so that events_between bisects to the events that
-        # can overlap instead of walking from the first.
+        # Per timeline: the running minimum of the earliest bounds taken from
+        # the end, and the running maximum of the latest ones from the start
+        # (both sorted), so that events_between bisects to the events that can
+        # overlap instead of walking from the first.
         self._timeline_bounds = {
             flag: (
-                [key[0] for key, _ in timeline],
-                list(itertools.accumulate((key[1] for key, _ in timeline), max)),
+                list(
+                    itertools.accumulate((earliest for _, earliest, _ in reversed(timeline)), min)
+                )[::-1],
+                list(itertools.accumulate((key[1] for key, _, _ in timeline), max)),
             )
             for flag, timeline in self._timelines.items()
         }
@@ -321,13 +384,13 @@ class Dataset:
 
     def _build_timeline(
         self, record: bool
-    ) -> tuple[tuple[tuple[datetime.date, datetime.date, str], Event], ...]:
+    ) -> tuple[tuple[tuple[datetime.date, datetime.date, str], datetime.date, Event], ...]:
         keyed = []
         for event in self.events:
             key = _time_key(event, record)
             if key is not None:
-                keyed.append((key, event))
-        keyed.sort(key=lambda pair: pair[0])
+                keyed.append((key[0], key[1], event))
+        keyed.sort(key=lambda item: item[0])
         return tuple(keyed)
 
     def __repr__(self) -> str:
@@ -382,8 +445,25 @@ class Dataset:
             raise AmbiguousNameError("entity or event", name, (r.id for r in found))
         raise NotFoundError("entity or event", name, dict.fromkeys(suggestions))
 
-    def about(self, target: Entity | Event | str) -> About:
-        """The events and statements that involve an entity or event, and its mentions.
+    def about(self, target: Entity | Event | str, *, reach: bool = True) -> About:
+        """The events and statements that involve an entity or event (by record or
+        id), and the target's mentions.
+
+        With ``reach`` (the default) the facts also include those of the records
+        that act for the target, followed transitively through statements that
+        hold (not negated, not rated false):
+
+        - an office, government body, agency, organization or military tied to
+          it by ``applies_to_jurisdiction`` (Wikidata P1001) or ``part_of``
+          (P361): the Palestinian Authority's presidency, a state's administration,
+          the UN's Security Council;
+        - a person who holds a reached office (``position_held``, P39), or who
+          is the head of state or of government of a reached state (P35, P6).
+
+        A reached person is not followed further: Abbas's other offices are not
+        the Palestinian Authority's. Ties are followed whatever their time. The
+        ids reached are in :attr:`About.reached`, nearest first. With
+        ``reach=False`` only the facts that name the target itself.
 
         ``target`` is a record, an id, or a name as :meth:`lookup` takes it
         (``about("Abbas")``). Raises :class:`~newsfacts.errors.NotFoundError`
@@ -393,14 +473,47 @@ class Dataset:
         key = self._resolve(target)
         found = self._about.get(key)
         # Not ``or``: an About with mentions alone has no facts and is falsy.
-        return found if found is not None else About(key, (), (), ())
+        direct = found if found is not None else About(key, (), (), ())
+        if not reach or key not in self._acting:
+            return direct
+        reached: dict[str, None] = {}
+        queue = [key]
+        for current in queue:
+            for member in self._acting.get(current, ()):
+                if member != key and member not in reached:
+                    reached[member] = None
+                    entity = self.entities.get(member)
+                    if entity is None or entity.kind is not EntityKind.PERSON:
+                        queue.append(member)
+        events: dict[str, Event] = {e.id: e for e in direct.events}
+        statements: dict[str, Statement] = {s.id: s for s in direct.statements}
+        for member in reached:
+            more = self._about.get(member)
+            if more is not None:
+                events.update((e.id, e) for e in more.events)
+                statements.update((s.id, s) for s in more.statements)
+        return About(
+            key,
+            tuple(e for e in self.events if e.id in events)
+            if len(events) > len(direct.events)
+            else direct.events,
+            tuple(s for s in self.statements if s.id in statements)
+            if len(statements) > len(direct.statements)
+            else direct.statements,
+            direct.mentions,
+            tuple(reached),
+        )
 
     def timeline(self, *, record: bool = False) -> tuple[Event, ...]:
-        """Dated events in time order (earliest bound, then latest, then id).
+        """Dated events in time order: by :attr:`TimeSpec.order_key` (the earliest
+        bound where a lower bound is known, else the latest; then the latest), then id.
 
-        With ``record=True`` an event's record date is used where it has one.
+        An event of unknown start sorts at its end, not before everything: no
+        event is listed before one that wholly precedes it (whose latest day is
+        before its earliest). With ``record=True`` an event's record date is
+        used where it has one.
         """
-        return tuple(event for _, event in self._timelines[bool(record)])
+        return tuple(event for _, _, event in self._timelines[bool(record)])
 
     def events_between(
         self, start: datetime.date, end: datetime.date, *, record: bool = False
@@ -419,8 +532,8 @@ class Dataset:
         stop = bisect.bisect_right(earliests, end)
         out = []
         for index in range(first, stop):
-            (_, latest, _), event = timeline[index]
-            if latest >= start:
+            (_, latest, _), earliest, event = timeline[index]
+            if latest >= start and earliest <= end:
                 out.append(event)
         return tuple(out)
 

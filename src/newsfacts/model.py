@@ -284,21 +284,60 @@ class Source:
 # --- the records ------------------------------------------------------------
 
 
+def _to_targets(value: Any) -> tuple[Any, ...]:
+    # One id is the common case: ``Mention(span, "russia")``.
+    if isinstance(value, str):
+        return (value,)
+    return to_tuple(value)
+
+
+def _targets(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _ids(instance, attribute, value)
+    if not value:
+        raise ValueError("targets must name at least one id")
+    if len(set(value)) != len(value):
+        raise ValueError(f"targets must not repeat an id, got {value!r}")
+
+
 @attrs.frozen
 class Mention:
-    """Words of the article that refer to an entity or an event.
+    """Words of the article that refer to one entity or event, or to several at once.
+
+    ``targets`` holds the ids of what the words refer to, in the words' order:
+    ``Mention(span, "russia")`` refers to one thing (a lone id becomes a
+    1-tuple), ``Mention(span, ("israel", "united-states"))`` to both, as
+    "they" does for two parties named before. In JSON the key is ``"targets"``
+    (an array of ids); the loader also reads the older ``"target"`` (one id).
 
     ``metonymy`` is true when the words name something else than what they
     refer to ("Washington" for the United States, "Tel Aviv" for Israel's
     government); ``literal`` is then what they name, and ``note`` says more.
+
+    Raises :class:`TypeError` for a target that is not a str and
+    :class:`ValueError` for no target, a repeated one, or one that is not an id.
     """
 
     span: Span = attrs.field(validator=_instance_of(Span))
-    target: str = attrs.field(validator=_id)
+    targets: tuple[str, ...] = attrs.field(converter=_to_targets, validator=_targets)
     metonymy: bool = attrs.field(default=False, validator=_instance_of(bool))
     literal: str | None = attrs.field(default=None, validator=_opt_id)
     """For a metonymy, the id of what the words literally name (``tel-aviv``), where the dataset has it."""
     note: str = attrs.field(default="", validator=_str)
+
+    @property
+    def target(self) -> str:
+        """The first of :attr:`targets` (the only one for most mentions)."""
+        return self.targets[0]
+
+    @staticmethod
+    def _upgrade_json(value: dict[str, Any]) -> dict[str, Any]:
+        # The older JSON form had one id under "target".
+        if "target" not in value or "targets" in value:
+            return value
+        upgraded = {key: item for key, item in value.items() if key != "target"}
+        old = value["target"]
+        upgraded["targets"] = [old] if isinstance(old, str) else old
+        return upgraded
 
 
 _spans = _tuple_of(Span)
@@ -389,6 +428,10 @@ class Statement:
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
     record_time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
+    label: str = attrs.field(default="", validator=_str)
+    """The statement as an English sentence a person would write ("Israel has kept the Golan
+    Heights under its authority since 1967"), or ``""``, when displays compose one from
+    subject, predicate and object."""
 
     @property
     def object_id(self) -> str | None:

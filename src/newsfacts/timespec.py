@@ -178,12 +178,73 @@ def _check_sources(
         raise ValueError("a time taken from the record needs at least one source")
 
 
+def _check_flag(instance: TimeSpec, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{attribute.name} must be a bool, got {type(value).__name__}")
+
+
+def _check_shape(
+    instance: TimeSpec, attribute: attrs.Attribute[TimePoint | None], value: object
+) -> None:
+    # Runs once every field is set: the new fields constrain one another.
+    if value is not None and not isinstance(value, TimePoint):
+        raise TypeError(f"not_before must be a TimePoint or None, got {type(value).__name__}")
+    if instance.open_start and (instance.start is not None or instance.end is None):
+        raise ValueError("an open start needs an end and no start")
+    if instance.open_start and value is not None:
+        raise ValueError("an open start has no lower bound (not_before)")
+    if value is not None and instance.start is not None:
+        raise ValueError("not_before bounds an unknown start; this value has a start")
+    if value is not None and instance.end is None:
+        raise ValueError("not_before needs an end")
+    if value is not None and instance.end is not None and value.earliest > instance.end.latest:
+        raise ValueError(f"not_before {value.edtf} is after the end {instance.end.edtf}")
+    if instance.once and instance.end is None:
+        raise ValueError("a moment within a range (once) needs an end")
+    if instance.once and instance.open_start:
+        raise ValueError("a moment within a range (once) cannot have an open start")
+
+
+def _check_bound_sources(
+    instance: TimeSpec, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if not all(isinstance(source, str) for source in value):
+        raise TypeError("bound_sources must be source ids (str)")
+    if value and instance.not_before is None and not (instance.once and instance.start is not None):
+        raise ValueError("bound_sources name the sources of a lower bound, and there is none")
+
+
 @attrs.frozen
 class TimeSpec:
     """When something happened, as written and as normalised.
 
-    A point has only ``start``. An interval has ``end`` too; an interval whose
-    beginning the words leave open ("have long opposed") has ``start=None``.
+    The shapes, with their EDTF (ISO 8601-2, Level 1-2) forms:
+
+    - a point: ``start`` only (``2018-02-12``, ``1967``);
+    - an interval: ``start`` and ``end`` (``1967-06-05/1967-06-10``);
+    - an interval whose start is *unknown*: ``start=None`` and ``end``
+      (``/2018-02-12``): it began at some time the text does not give
+      ("have long opposed");
+    - an interval whose start is *open*: ``open_start=True`` and ``end``
+      (``../2018-02-12``): it holds since ever, with no beginning;
+    - a single moment within a range: ``once=True`` with ``end`` and, where
+      known, ``start`` (``[1967..2018-02-12]``, EDTF's "one of" a range;
+      ``[..2018-02-12]`` with no lower bound): it happened once, at a moment
+      the text does not give ("later withdrew"), unlike an interval, which
+      lasts over its bounds.
+
+    An unknown start may have a lower bound, ``not_before``: what the text or
+    the record allows ("later" = after the capture of 1967; an administration
+    acts only once it exists), with ``bound_sources`` where it comes from the
+    public record. EDTF cannot state it on an unknown start (``/E`` stays
+    ``/E``); :attr:`earliest` uses it. For a moment within a range, the range's
+    lower bound is ``start`` (or ``not_before``, which reads the same), and
+    ``bound_sources`` may name the sources of it.
+
+    Raises :class:`TypeError` for a field of the wrong type and
+    :class:`ValueError` for a shape that contradicts itself (no bound, bounds
+    out of order, an open start with a start or a lower bound, ``once``
+    without an end, a record time without sources).
     """
 
     start: TimePoint | None
@@ -193,23 +254,46 @@ class TimeSpec:
     resolution: Resolution = attrs.field(default=Resolution.EXPLICIT, validator=_check_resolution)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_check_sources)
     """Ids of the sources of a time taken from the public record."""
+    open_start: bool = attrs.field(default=False, validator=_check_flag)
+    """The interval has no beginning (EDTF ``../E``), as against an unknown one (``/E``)."""
+    once: bool = attrs.field(default=False, validator=_check_flag)
+    """A single moment somewhere within the bounds, not an interval spanning them."""
+    not_before: TimePoint | None = attrs.field(default=None, validator=_check_shape)
+    """The earliest an unknown start can be, as the text or the record allows."""
+    bound_sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_bound_sources
+    )
+    """Ids of the sources of the lower bound, where it comes from the public record."""
 
     @property
     def is_interval(self) -> bool:
-        return self.end is not None
+        """Whether the value lasts between two bounds (not a point, not one moment in a range)."""
+        return self.end is not None and not self.once
 
     @property
-    def precision(self) -> Precision:
-        """The precision of the finest bound given."""
-        points = [p for p in (self.start, self.end) if p is not None]
-        return max((p.precision for p in points), key=_PRECISION_ORDER.index)
+    def lower(self) -> TimePoint | None:
+        """The lower bound that is known: ``start``, else ``not_before``, else ``None``."""
+        return self.start if self.start is not None else self.not_before
+
+    @property
+    def precision(self) -> Precision | None:
+        """What the words give: the precision of a point, the coarser of an interval's
+        two bounds, and ``None`` where the start is unknown or open (the value is not
+        known at any calendar precision, whatever its end's)."""
+        if self.start is None:
+            return None
+        if self.end is None:
+            return self.start.precision
+        return min(self.start.precision, self.end.precision, key=_PRECISION_ORDER.index)
 
     @property
     def earliest(self) -> datetime.date:
-        """The first day the value can mean (``date.min`` for an open start)."""
-        if self.start is None:
+        """The first day the value can mean: the start's, else the lower bound's,
+        else ``date.min`` (an open start, or an unknown one with no bound)."""
+        lower = self.lower
+        if lower is None:
             return datetime.date.min
-        return self.start.earliest
+        return lower.earliest
 
     @property
     def latest(self) -> datetime.date:
@@ -219,11 +303,31 @@ class TimeSpec:
         return point.latest
 
     @property
+    def order_key(self) -> tuple[datetime.date, datetime.date]:
+        """Where the value sorts in a timeline: ``(anchor, latest)``.
+
+        The anchor is :attr:`earliest` where a lower bound is known, else
+        :attr:`latest`: a fact of unknown start sorts at the end the words
+        give, never before the facts that precede it. The anchor always lies
+        within ``[earliest, latest]``, so a value that wholly precedes another
+        (``a.latest < b.earliest``) always sorts first.
+        """
+        anchor = self.earliest if self.lower is not None else self.latest
+        return (anchor, self.latest)
+
+    @property
     def edtf(self) -> str:
-        """The value as EDTF: ``2018-02-12``, ``1967``, ``1967-06-05/1967-06-10``, ``/2018-02-12``."""
+        """The value as EDTF: ``2018-02-12``, ``1967-06-05/1967-06-10``, ``/2018-02-12``
+        (unknown start), ``../2018-02-12`` (open start), ``[1967..2018-02-12]`` (one
+        moment within the range)."""
         if self.end is None:
             assert self.start is not None
             return self.start.edtf
+        if self.once:
+            lower = self.lower
+            return f"[{'' if lower is None else lower.edtf}..{self.end.edtf}]"
+        if self.open_start:
+            return f"../{self.end.edtf}"
         start = "" if self.start is None else self.start.edtf
         return f"{start}/{self.end.edtf}"
 

@@ -27,6 +27,18 @@ The checks, by :class:`ProblemCode`:
 - the article's SHA-256 matches its text;
 - every URL (the article's, the sources', the dataset's homepage) is an
   absolute IRI (RFC 3987), as the RDF exports need.
+- an office, government body or agency is tied to its jurisdiction
+  (``applies_to_jurisdiction``, Wikidata P1001) or its parent (``part_of``);
+- the words of an explicit or publication-resolved time lie in the fact's
+  evidence; a statement of a state of affairs (an office, a membership,
+  control, a capital, an alliance, a territory part of a state) has a time;
+  a proposed or scheduled event does not lie wholly before publication;
+- a false, misleading or simplified verdict cites a source; an unchecked one
+  has no source bearing on the fact;
+- every English third-person pronoun of the article lies in a mention;
+- a CAMEO code is in the CAMEO codebook, a PLOVER type fits its CAMEO code
+  (see :mod:`newsfacts.cameo`), and a predicate exported as a Wikidata
+  property has ends that the property admits.
 
 Every check is a dict look-up or a pass over a sorted index, so validation
 grows with the size of the dataset, not with its square: it runs on every
@@ -39,17 +51,19 @@ import bisect
 import datetime
 import enum
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
+from .cameo import CAMEO_CODES, PLOVER_TYPES
 from .codec import json_path
 from .format import DATASET_FILE, KINDS
 from .model import Entity, Event, Span, Statement
 from .names import fold
 from .timespec import TimeSpec
-from .vocabulary import Origin, Rating
+from .vocabulary import EntityKind, EventStatus, Origin, Predicate, Rating, Resolution
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -86,6 +100,26 @@ class ProblemCode(enum.Enum):
     HASH_MISMATCH = "hash-mismatch"
     PART_OF_CYCLE = "part-of-cycle"
     INVALID_IRI = "invalid-iri"
+    UNTIED_BODY = "untied-body"
+    """An office, government body or agency with no jurisdiction or parent."""
+    TIME_WORDS_OUTSIDE_EVIDENCE = "time-words-outside-evidence"
+    """An explicit or publication-resolved time whose words are not in the fact's evidence."""
+    STATE_WITHOUT_TIME = "state-without-time"
+    """A statement of a state of affairs that holds over an interval, with no time."""
+    STATUS_BEFORE_PUBLICATION = "status-before-publication"
+    """A proposed or scheduled event whose time lies wholly before publication."""
+    VERDICT_WITHOUT_SOURCE = "verdict-without-source"
+    """A false, misleading or simplified verdict that cites no source."""
+    UNCHECKED_WITH_SOURCES = "unchecked-with-sources"
+    """An unchecked verdict that cites sources: they bear on the fact, so rate it."""
+    UNRESOLVED_PRONOUN = "unresolved-pronoun"
+    """An English third-person pronoun of the article that no mention covers."""
+    UNKNOWN_CAMEO = "unknown-cameo"
+    """A CAMEO code that is not in the CAMEO codebook."""
+    PLOVER_MISFIT = "plover-misfit"
+    """A PLOVER type that does not fit the event's CAMEO code."""
+    WIKIDATA_MISFIT = "wikidata-misfit"
+    """A statement whose ends the Wikidata property of its predicate does not admit."""
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -149,6 +183,20 @@ SOURCES_FILE = _KINDS["sources"].file
 
 # Ratings a verdict can carry without a note.
 _SELF_EXPLAINING = frozenset({Rating.SUPPORTED, Rating.UNCHECKED})
+# Ratings that say the record contradicts the words: they need a source.
+_CORRECTING = frozenset({Rating.FALSE, Rating.MISLEADING, Rating.SIMPLIFIED})
+# Kinds that belong to something larger, and the predicates that tie them to it.
+_BELONGING = frozenset({EntityKind.OFFICE, EntityKind.GOVERNMENT_BODY, EntityKind.AGENCY})
+_TIES = frozenset({Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF})
+# Times whose value the words give: their words must be in the evidence.
+_WORDED = frozenset({Resolution.EXPLICIT, Resolution.PUBLICATION})
+_PENDING = frozenset({EventStatus.PROPOSED, EventStatus.SCHEDULED})
+# English third-person personal pronouns (the possessive and reflexive forms too).
+_PRONOUN = re.compile(
+    r"\b(?:he|him|his|himself|she|her|hers|herself|it|its|itself"
+    r"|they|them|their|theirs|themselves)\b",
+    re.IGNORECASE,
+)
 
 # The registries a reference may point into (all with ids), in the order a message names them.
 _REGISTRIES = tuple(kind.registry for kind in KINDS if "id" in attrs.fields_dict(kind.cls))
@@ -377,6 +425,8 @@ class _Checker:
                     "note",
                 )
             self.sources(record.verdict.sources, ids, file, index, "verdict", "sources")
+            self.verdict_sources(record, file, index, kind)
+        self.time_words(record, file, index, kind)
         for number, claimant in enumerate(record.attribution.claimants):
             self.ref(claimant, ("entities",), ids, file, index, "attribution", "claimants", number)
         self.time(record.time, ids, file, index, "time")
@@ -395,6 +445,59 @@ class _Checker:
                 index,
                 "record_time",
             )
+
+    def verdict_sources(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
+        verdict = record.verdict
+        assert verdict is not None
+        ids = (record.id,)
+        if verdict.rating in _CORRECTING and not verdict.sources:
+            self.add(
+                ProblemCode.VERDICT_WITHOUT_SOURCE,
+                f"{kind} {record.id!r} is rated {verdict.rating.value} but cites no source",
+                ids,
+                file,
+                index,
+                "verdict",
+                "sources",
+            )
+        # Unchecked means that no source bears on the fact: a verdict that cites
+        # one has been checked, and rates the fact.
+        if verdict.rating is Rating.UNCHECKED and verdict.sources:
+            self.add(
+                ProblemCode.UNCHECKED_WITH_SOURCES,
+                f"{kind} {record.id!r} is rated unchecked but its verdict cites "
+                f"{', '.join(dict.fromkeys(verdict.sources))}: rate it",
+                ids,
+                file,
+                index,
+                "verdict",
+                "rating",
+            )
+
+    def time_words(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
+        # A time the words give must be given by the words that state the fact;
+        # a time borrowed from another clause is context, not explicit.
+        time = record.time
+        if (
+            time is None
+            or time.resolution not in _WORDED
+            or record.origin is not Origin.ARTICLE
+            or not record.evidence
+        ):
+            return
+        words = (time.expression or "").casefold()
+        if not words or any(words in span.text.casefold() for span in record.evidence):
+            return
+        self.add(
+            ProblemCode.TIME_WORDS_OUTSIDE_EVIDENCE,
+            f"{kind} {record.id!r} takes its time ({time.resolution.value}) from the words "
+            f"{time.expression!r}, which its evidence does not hold",
+            (record.id,),
+            file,
+            index,
+            "time",
+            "expression",
+        )
 
     def lifetime(
         self,
@@ -537,13 +640,28 @@ class _Checker:
                 )
 
     def mentioned(self) -> set[str]:
-        return {m.target for m in self.ds.mentions} | {
+        return {target for m in self.ds.mentions for target in m.targets} | {
             m.literal for m in self.ds.mentions if m.literal is not None
         }
 
     def entities(self, mentioned: set[str]) -> None:
+        tied = {
+            s.subject
+            for s in self.ds.statements
+            if s.predicate in _TIES and not s.negated and s.object_id is not None
+        }
         for index, entity in enumerate(self.ds.entities):
             ids = (entity.id,)
+            if entity.kind in _BELONGING and entity.id not in tied:
+                self.add(
+                    ProblemCode.UNTIED_BODY,
+                    f"{entity.kind.value} {entity.id!r} is tied to no jurisdiction "
+                    "(applies_to_jurisdiction) or parent (part_of)",
+                    ids,
+                    ENTITIES_FILE,
+                    index,
+                    "kind",
+                )
             self.sources(entity.sources, ids, ENTITIES_FILE, index, "sources")
             self.time(entity.inception, ids, ENTITIES_FILE, index, "inception")
             self.time(entity.dissolved, ids, ENTITIES_FILE, index, "dissolved")
@@ -650,6 +768,8 @@ class _Checker:
                     self.ref(value, ("entities",), ids, EVENTS_FILE, index, field)
             if event.part_of is not None:
                 self.ref(event.part_of, ("events",), ids, EVENTS_FILE, index, "part_of")
+            self.event_status(event, index)
+            self.event_codes(event, index)
             if event.origin is Origin.ENRICHMENT and event.id in mentioned:
                 self.add(
                     ProblemCode.ENRICHMENT_MENTIONED,
@@ -710,6 +830,51 @@ class _Checker:
             for walked in walk:
                 state[walked] = 2
 
+    def event_status(self, event: Event, index: int) -> None:
+        published = self.ds.article.published
+        time = _dated(event)
+        if (
+            event.status in _PENDING
+            and time is not None
+            and published is not None
+            and time.latest < published.earliest
+        ):
+            self.add(
+                ProblemCode.STATUS_BEFORE_PUBLICATION,
+                f"event {event.id!r} is {event.status.value} but its time ({time.edtf}) lies "
+                f"wholly before publication ({published.edtf})",
+                (event.id,),
+                EVENTS_FILE,
+                index,
+                "status",
+            )
+
+    def event_codes(self, event: Event, index: int) -> None:
+        if event.cameo is None:
+            return
+        fits = PLOVER_TYPES.get(event.cameo)
+        if fits is None:
+            self.add(
+                ProblemCode.UNKNOWN_CAMEO,
+                f"event {event.id!r} has CAMEO code {event.cameo!r}, which the CAMEO codebook "
+                "does not have",
+                (event.id,),
+                EVENTS_FILE,
+                index,
+                "cameo",
+            )
+        elif event.plover is not None and event.plover not in fits:
+            allowed = ", ".join(sorted(kind.value for kind in fits)) or "none (PLOVER drops it)"
+            self.add(
+                ProblemCode.PLOVER_MISFIT,
+                f"event {event.id!r} has PLOVER type {event.plover.value} but CAMEO "
+                f"{event.cameo} ({CAMEO_CODES[event.cameo]}) maps to {allowed}",
+                (event.id,),
+                EVENTS_FILE,
+                index,
+                "plover",
+            )
+
     def statements(self) -> None:
         for index, statement in enumerate(self.ds.statements):
             ids = (statement.id,)
@@ -752,6 +917,7 @@ class _Checker:
                         index,
                         "object",
                     )
+            self.statement_fit(statement, index)
             if not statement.negated:
                 # That something did not hold before it existed is no contradiction.
                 self.lifetime(
@@ -779,6 +945,71 @@ class _Checker:
                         "value",
                     )
         self.inverses()
+
+    def statement_fit(self, statement: Statement, index: int) -> None:
+        info = statement.predicate.info
+        ids = (statement.id,)
+        subject = self.ds.entities.get(statement.subject)
+        target = (
+            self.ds.entities.get(statement.object_id) if statement.object_id is not None else None
+        )
+        # Only where the ends fit the predicate itself: DOMAIN and RANGE report the rest.
+        in_domain = subject is not None and subject.kind in info.domain
+        if statement.subject in self.ds.events:
+            in_domain = info.event_subject
+        in_range = target is not None and target.kind in info.range
+        if (
+            in_domain
+            and in_range
+            and target is not None
+            and target.kind in info.time_bound
+            and statement.time is None
+            and statement.record_time is None
+        ):
+            self.add(
+                ProblemCode.STATE_WITHOUT_TIME,
+                f"{statement.id!r} ({statement.predicate.value}) holds over an interval but has "
+                "no time: give at least 'as of publication', or the record's start",
+                ids,
+                STATEMENTS_FILE,
+                index,
+                "time",
+            )
+        if (
+            in_domain
+            and in_range
+            and subject is not None
+            and target is not None
+            and not info.fits_wikidata(subject.kind, target.kind)
+        ):
+            self.add(
+                ProblemCode.WIKIDATA_MISFIT,
+                f"{statement.id!r} exports {statement.predicate.value} as Wikidata "
+                f"{info.wikidata}, which does not admit a {subject.kind.value} and a "
+                f"{target.kind.value}",
+                ids,
+                STATEMENTS_FILE,
+                index,
+                "predicate",
+            )
+
+    def pronouns(self) -> None:
+        # English only: the pronouns are English words.
+        article = self.ds.article
+        if not article.language.casefold().startswith("en"):
+            return
+        for match in _PRONOUN.finditer(self.text):
+            start, end = match.span()
+            if any(m.span.start <= start and end <= m.span.end for m in self.ds.mentions_at(start)):
+                continue
+            self.add(
+                ProblemCode.UNRESOLVED_PRONOUN,
+                f"{match.group()!r} at {start}:{end} refers to something, but no mention covers it",
+                (article.id,),
+                DATASET_FILE,
+                "article",
+                "text",
+            )
 
     def inverses(self) -> None:
         # A relation stated both ways (through its inverse, or a symmetric one
@@ -848,26 +1079,30 @@ class _Checker:
 
     def mentions(self) -> None:
         for index, mention in enumerate(self.ds.mentions):
-            ids = (mention.target,)
+            ids = mention.targets
             self.span(mention.span, ids, MENTIONS_FILE, index, "span")
-            self.ref(mention.target, ("entities", "events"), ids, MENTIONS_FILE, index, "target")
+            for number, target in enumerate(mention.targets):
+                self.ref(
+                    target, ("entities", "events"), ids, MENTIONS_FILE, index, "targets", number
+                )
             if mention.literal is not None:
                 self.ref(mention.literal, ("entities",), ids, MENTIONS_FILE, index, "literal")
-            event = self.ds.events.get(mention.target)
-            if (
-                event is not None
-                and event.evidence
-                and not any(s.covers(mention.span) for s in event.evidence)
-            ):
-                self.add(
-                    ProblemCode.MENTION_OUTSIDE_EVIDENCE,
-                    f"mention {mention.span.text[:60]!r} of event {event.id!r} lies outside the "
-                    "event's evidence",
-                    ids,
-                    MENTIONS_FILE,
-                    index,
-                    "span",
-                )
+            for target in mention.targets:
+                event = self.ds.events.get(target)
+                if (
+                    event is not None
+                    and event.evidence
+                    and not any(s.covers(mention.span) for s in event.evidence)
+                ):
+                    self.add(
+                        ProblemCode.MENTION_OUTSIDE_EVIDENCE,
+                        f"mention {mention.span.text[:60]!r} of event {event.id!r} lies outside "
+                        "the event's evidence",
+                        ids,
+                        MENTIONS_FILE,
+                        index,
+                        "span",
+                    )
 
     def run(self) -> tuple[Problem, ...]:
         mentioned = self.mentioned()
@@ -880,6 +1115,7 @@ class _Checker:
         self.statements()
         self.mentions()
         self.iris()
+        self.pronouns()
         return tuple(self.problems)
 
 

@@ -148,7 +148,7 @@ class PloverType(enum.Enum):
 
 
 _K = EntityKind
-_POLITIES = frozenset({_K.STATE, _K.ORGANIZATION, _K.GOVERNMENT_BODY})
+_POLITIES = frozenset({_K.STATE, _K.ORGANIZATION, _K.GOVERNMENT_BODY, _K.AGENCY})
 _ACTORS = frozenset({_K.PERSON, _K.GROUP, _K.MILITARY}) | _POLITIES
 _PLACES = frozenset({_K.STATE, _K.CITY, _K.TERRITORY, _K.REGION, _K.BUILDING})
 
@@ -160,6 +160,16 @@ class PredicateInfo:
     ``domain`` and ``range`` are the entity kinds allowed as subject and
     object; ``event_subject`` / ``event_object`` allow an event id there too,
     and ``literal_object`` a literal.
+
+    ``time_bound`` holds the object kinds for which the relation is a state of
+    affairs that holds over an interval (an office, a membership, control, a
+    capital, an alliance, a territory's being part of a state), so that a
+    statement of it needs a time; empty for a relation that does not change.
+    ``wikidata_domain`` and ``wikidata_range`` are the entity kinds that the
+    Wikidata property's subject and value type constraints admit, where they
+    are narrower than ``domain`` and ``range`` (P530, diplomatic relation, is
+    between states); ``None`` where the property admits what the predicate
+    does.
     """
 
     label: str
@@ -171,13 +181,25 @@ class PredicateInfo:
     event_subject: bool = False
     event_object: bool = False
     literal_object: bool = False
+    time_bound: frozenset[EntityKind] = frozenset()
+    wikidata_domain: frozenset[EntityKind] | None = None
+    wikidata_range: frozenset[EntityKind] | None = None
+
+    def fits_wikidata(self, subject: EntityKind | None, object: EntityKind | None) -> bool:
+        """Whether ends of these kinds fit the Wikidata property (``None``: not an entity)."""
+        if self.wikidata is None:
+            return True
+        for kind, allowed in ((subject, self.wikidata_domain), (object, self.wikidata_range)):
+            if allowed is not None and kind not in allowed:
+                return False
+        return True
 
 
 def _info(
     label: str,
     domain: frozenset[EntityKind] | set[EntityKind],
     range_: frozenset[EntityKind] | set[EntityKind],
-    **kwargs: str | bool | None,
+    **kwargs: str | bool | frozenset[EntityKind] | None,
 ) -> PredicateInfo:
     return PredicateInfo(label, frozenset(domain), frozenset(range_), **kwargs)  # type: ignore[arg-type]
 
@@ -190,6 +212,7 @@ class Predicate(enum.Enum):
     """
 
     POSITION_HELD = "position_held"
+    APPLIES_TO_JURISDICTION = "applies_to_jurisdiction"
     HEAD_OF_STATE = "head_of_state"
     HEAD_OF_GOVERNMENT = "head_of_government"
     MEMBER_OF = "member_of"
@@ -208,6 +231,7 @@ class Predicate(enum.Enum):
     SUPPORTS = "supports"
     IN_TENSION_WITH = "in_tension_with"
     RELATIONS_WITH = "relations_with"
+    TIES_WITH = "ties_with"
     SUPPLIED_ARMS_TO = "supplied_arms_to"
     ARMED_FORCES_OF = "armed_forces_of"
     FUNDS = "funds"
@@ -245,53 +269,102 @@ _PROCESS = frozenset({_K.TOPIC})
 
 _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
     {
-        Predicate.POSITION_HELD: _info("position held", {_K.PERSON}, {_K.OFFICE}, wikidata="P39"),
-        Predicate.HEAD_OF_STATE: _info("head of state", {_K.STATE}, {_K.PERSON}, wikidata="P35"),
+        Predicate.POSITION_HELD: _info(
+            "position held", {_K.PERSON}, {_K.OFFICE}, wikidata="P39", time_bound=_ALL
+        ),
+        Predicate.APPLIES_TO_JURISDICTION: _info(
+            "applies to jurisdiction",
+            {_K.OFFICE, _K.GOVERNMENT_BODY, _K.AGENCY, _K.MILITARY},
+            _POLITIES | {_K.TERRITORY, _K.REGION, _K.CITY},
+            wikidata="P1001",
+        ),
+        Predicate.HEAD_OF_STATE: _info(
+            "head of state", {_K.STATE}, {_K.PERSON}, wikidata="P35", time_bound=_ALL
+        ),
         Predicate.HEAD_OF_GOVERNMENT: _info(
-            "head of government", {_K.STATE}, {_K.PERSON}, wikidata="P6"
+            "head of government", {_K.STATE}, {_K.PERSON}, wikidata="P6", time_bound=_ALL
         ),
         Predicate.MEMBER_OF: _info(
             "member of",
             _POLITIES,
-            {_K.ORGANIZATION, _K.GOVERNMENT_BODY},
+            {_K.ORGANIZATION, _K.GOVERNMENT_BODY, _K.AGENCY},
             wikidata="P463",
             inverse="has_member",
+            time_bound=_ALL,
         ),
         Predicate.HAS_MEMBER: _info(
             "has member",
-            {_K.ORGANIZATION, _K.GOVERNMENT_BODY},
+            {_K.ORGANIZATION, _K.GOVERNMENT_BODY, _K.AGENCY},
             _POLITIES,
             wikidata=None,
             inverse="member_of",
+            time_bound=_ALL,
         ),
         Predicate.PERMANENT_MEMBER_OF: _info(
             "permanent member of",
             {_K.STATE},
-            {_K.GOVERNMENT_BODY, _K.ORGANIZATION},
+            {_K.GOVERNMENT_BODY, _K.ORGANIZATION, _K.AGENCY},
             wikidata="P463",
+            time_bound=_ALL,
         ),
         Predicate.CAPITAL_OF: _info(
-            "capital of", {_K.CITY, _K.TERRITORY}, {_K.STATE}, wikidata="P1376", inverse="capital"
+            "capital of",
+            {_K.CITY, _K.TERRITORY},
+            {_K.STATE},
+            wikidata="P1376",
+            inverse="capital",
+            time_bound=_ALL,
         ),
         Predicate.CAPITAL: _info(
-            "capital", {_K.STATE}, {_K.CITY, _K.TERRITORY}, wikidata="P36", inverse="capital_of"
+            "capital",
+            {_K.STATE},
+            {_K.CITY, _K.TERRITORY},
+            wikidata="P36",
+            inverse="capital_of",
+            time_bound=_ALL,
         ),
         Predicate.PART_OF: _info(
-            "part of", _ALL, _ALL, wikidata="P361", event_subject=True, event_object=True
+            "part of",
+            _ALL,
+            _ALL,
+            wikidata="P361",
+            event_subject=True,
+            event_object=True,
+            time_bound=frozenset({_K.STATE}),
         ),
         Predicate.LOCATED_IN: _info(
-            "located in", _PLACES | {_K.GOVERNMENT_BODY, _K.ORGANIZATION}, _PLACES, wikidata="P131"
+            "located in",
+            _PLACES | {_K.GOVERNMENT_BODY, _K.ORGANIZATION, _K.AGENCY},
+            _PLACES,
+            wikidata="P131",
+            wikidata_range=_PLACES - {_K.BUILDING},
         ),
         Predicate.RECOGNIZES: _info("recognizes", _ACTORS, _STATEISH | _POLITIES, wikidata=None),
-        Predicate.CONTROLS: _info("controls", _POLITIES | {_K.MILITARY}, _STATEISH, wikidata=None),
-        Predicate.CLAIMED_BY: _info("claimed by", _STATEISH, _POLITIES, wikidata=None),
-        Predicate.ADMINISTERED_BY: _info("administered by", _STATEISH, _POLITIES, wikidata=None),
-        Predicate.ALLY_OF: _info("ally of", _ACTORS, _ACTORS, symmetric=True),
+        Predicate.CONTROLS: _info(
+            "controls", _POLITIES | {_K.MILITARY}, _STATEISH, wikidata=None, time_bound=_ALL
+        ),
+        Predicate.CLAIMED_BY: _info(
+            "claimed by", _STATEISH, _POLITIES, wikidata=None, time_bound=_ALL
+        ),
+        Predicate.ADMINISTERED_BY: _info(
+            "administered by", _STATEISH, _POLITIES, wikidata=None, time_bound=_ALL
+        ),
+        Predicate.ALLY_OF: _info("ally of", _ACTORS, _ACTORS, symmetric=True, time_bound=_ALL),
         Predicate.OPPOSES: _info("opposes", _ACTORS, _ACTORS | _PROCESS, event_object=True),
         Predicate.SUPPORTS: _info("supports", _ACTORS, _ACTORS | _PROCESS, event_object=True),
         Predicate.IN_TENSION_WITH: _info("in tension with", _ACTORS, _ACTORS, symmetric=True),
         Predicate.RELATIONS_WITH: _info(
-            "diplomatic relations with", _ACTORS, _ACTORS, wikidata="P530", symmetric=True
+            "diplomatic relations with",
+            _ACTORS,
+            _ACTORS,
+            wikidata="P530",
+            symmetric=True,
+            time_bound=_ALL,
+            wikidata_domain=frozenset({_K.STATE}),
+            wikidata_range=frozenset({_K.STATE}),
+        ),
+        Predicate.TIES_WITH: _info(
+            "has ties with", _ACTORS, _ACTORS, symmetric=True, time_bound=_ALL
         ),
         Predicate.SUPPLIED_ARMS_TO: _info("supplied arms to", _POLITIES, _ACTORS),
         Predicate.ARMED_FORCES_OF: _info("armed forces of", {_K.MILITARY}, _POLITIES),

@@ -254,7 +254,7 @@ def _renamed(ds: Dataset) -> Dataset:
     mentions = tuple(
         attrs.evolve(
             m,
-            target=new(m.target),
+            targets=tuple(new(t) for t in m.targets),
             literal=new(m.literal) if m.literal is not None else None,
         )
         for m in ds.mentions

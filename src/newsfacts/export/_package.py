@@ -5,6 +5,12 @@ required columns, the primary key, and foreign keys between the tables, with
 the dataset's licence and sources, so that ``frictionless validate`` checks
 the whole folder.
 
+Licences are told per resource: the tables of facts are under the dataset's
+licence (``Metadata.license``, whose first word names it); the ``article``
+table holds the article's text, which is its publisher's and under no licence
+of the dataset's; the ``evidence`` and ``mentions`` tables quote the
+article's words, so they name both.
+
 Against CSV injection the tables follow OWASP's advice in full: every cell
 is quoted, and a text that a spreadsheet would run as a formula (starting
 with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line feed)
@@ -43,6 +49,15 @@ _PART_FORMULA = re.compile(r"([,;])(?=[=+\-@\t\r\n])")
 _PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 _TABLE_SCHEMA = "https://datapackage.org/profiles/2.0/tableschema.json"
 _LICENSE_NAME = re.compile(r"[-a-zA-Z0-9._]+")
+# The licence texts of the identifiers a dataset is likely to name (SPDX ids).
+_LICENSE_PATHS = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "MIT": "https://opensource.org/license/mit/",
+}
+# Tables that hold the article's own words: all of them, or quotes of them.
+_TEXT_TABLE = "article"
+_QUOTING_TABLES = frozenset({"evidence", "mentions"})
 
 
 def neutralise(text: str) -> str:
@@ -133,14 +148,10 @@ def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -
         descriptor["version"] = metadata.version
     if metadata.homepage:
         descriptor["homepage"] = metadata.homepage
-    if metadata.license:
-        # The licence is free text; its first word names it when that word is an identifier.
-        license_: dict[str, str] = {"title": metadata.license}
-        words = metadata.license.split()
-        first = words[0].strip(",;") if words else ""
-        if _LICENSE_NAME.fullmatch(first):
-            license_ = {"name": first, **license_}
-        descriptor["licenses"] = [license_]
+    data_licenses = _data_licenses(metadata.license)
+    if data_licenses:
+        descriptor["licenses"] = data_licenses
+    publisher = _publisher_license(article.publisher)
     sources: list[dict[str, str]] = []
     article_source = {"title": article.title or f"Article published by {article.publisher}"}
     if article.url:
@@ -162,11 +173,47 @@ def datapackage(dataset: Dataset, all_tables: tuple[Table, ...] | None = None) -
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "description": table.description,
+            "licenses": _resource_licenses(table.name, data_licenses, publisher),
             "schema": _schema(table),
         }
         for table in (all_tables if all_tables is not None else tables(dataset))
     ]
     return descriptor
+
+
+def _data_licenses(text: str) -> list[dict[str, str]]:
+    """The dataset's licence: free text, whose first word names it when it is an identifier."""
+    if not text.strip():
+        return []
+    license_: dict[str, str] = {"title": text}
+    first = text.split()[0].strip(",;")
+    if _LICENSE_NAME.fullmatch(first):
+        license_ = {"name": first, **license_}
+        if first in _LICENSE_PATHS:
+            license_ = {**license_, "path": _LICENSE_PATHS[first]}
+    return [license_]
+
+
+def _publisher_license(publisher: str) -> dict[str, str]:
+    # No open licence covers a news article: the text stays its publisher's.
+    # "LicenseRef-" is SPDX's prefix for a licence outside its list.
+    return {
+        "name": "LicenseRef-publisher-copyright",
+        "title": (
+            f"The article text is {publisher}'s, under its publisher's copyright; it is "
+            "shipped unchanged for quotation and checking, under no licence of this dataset"
+        ),
+    }
+
+
+def _resource_licenses(
+    name: str, data: list[dict[str, str]], publisher: dict[str, str]
+) -> list[dict[str, str]]:
+    if name == _TEXT_TABLE:
+        return [publisher]
+    if name in _QUOTING_TABLES:
+        return [*data, publisher]
+    return list(data)
 
 
 def write_csv(dataset: Dataset, folder: Path) -> None:

@@ -79,6 +79,7 @@ _ENTITY_TYPES = {
     EntityKind.STATE: "Country",
     EntityKind.ORGANIZATION: "Organization",
     EntityKind.GOVERNMENT_BODY: "GovernmentOrganization",
+    EntityKind.AGENCY: "GovernmentOrganization",
     EntityKind.MILITARY: "Organization",
     EntityKind.CITY: "City",
     EntityKind.TERRITORY: "Place",
@@ -158,7 +159,8 @@ class _Builder:
         self.text(subject, self.nfv.edtf, time.edtf)
         self.text(subject, self.nfv.timeExpression, time.expression)
         self.text(subject, self.nfv.timeResolution, time.resolution.value)
-        if dates:
+        # One moment within a range has no start or end date: its EDTF says it.
+        if dates and not time.once:
             if time.start is not None:
                 self.add(subject, self.schema.startDate, self.point(time.start))
             if time.end is not None:
@@ -347,7 +349,10 @@ class _Builder:
 
     def mention(self, number: int, mention: Mention) -> None:
         node = self.nf[f"{self.dataset.article.id}.mention-{number}"]
-        self.annotation(node, mention.span, self.iri(mention.target), self.oa.identifying)
+        self.annotation(node, mention.span, self.iri(mention.targets[0]), self.oa.identifying)
+        # Words that refer to several things at once: one annotation, a body for each.
+        for target in mention.targets[1:]:
+            self.add(node, self.oa.hasBody, self.iri(target))
         if mention.metonymy:
             self.add(node, self.nfv.metonymy, self.rdflib.Literal(True))
         if mention.literal is not None:

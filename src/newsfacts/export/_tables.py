@@ -86,7 +86,7 @@ def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
     return (
         time.edtf,
         time.expression,
-        time.earliest if time.start is not None else None,
+        time.earliest if time.lower is not None else None,
         time.latest,
         time.resolution.value,
     )
@@ -381,24 +381,33 @@ def _evidence(dataset: Dataset) -> Table:
 
 
 def _mentions(dataset: Dataset) -> Table:
+    # One row per target: words that refer to several things have a row for each.
     rows = tuple(
         (
             number,
+            position,
             mention.span.start,
             mention.span.end,
             mention.span.text,
-            *_ref(mention.target, dataset),
+            *_ref(target, dataset),
             mention.metonymy,
             mention.literal,
             mention.note or None,
         )
         for number, mention in enumerate(dataset.mentions)
+        for position, target in enumerate(mention.targets)
     )
     return Table(
         "mentions",
         "Words of the article that refer to an entity or an event",
         (
             Field("number", "integer", "the mention's place in text order", True),
+            Field(
+                "target_position",
+                "integer",
+                "the target's place among the mention's targets, in the words' order",
+                True,
+            ),
             Field("start", "integer", "first code point", True),
             Field("end", "integer", "one past the last code point", True),
             _s("text", "the words", required=True),
@@ -408,7 +417,7 @@ def _mentions(dataset: Dataset) -> Table:
             _s("literal", "for a metonymy, what the words literally name"),
             _s("note", "a note on the mention"),
         ),
-        ("number",),
+        ("number", "target_position"),
         (
             _fk("target_entity", "entities"),
             _fk("target_event", "events"),

@@ -14,4 +14,4 @@ def mention_targets(mention: Mention) -> tuple[str, ...]:
     targets, so that a mention of several things ("they": Israel and the
     United States) is written once per target.
     """
-    return (mention.target,)
+    return mention.targets

@@ -46,7 +46,7 @@ def referents(mention: Mention) -> tuple[str, ...]:
     The one place that reads a mention's referents; a mention with several
     targets gives them all.
     """
-    return (mention.target,)
+    return mention.targets
 
 
 @attrs.frozen

@@ -151,6 +151,11 @@ class _Reader:
         self, cls: type, value: dict[str, Any], origin: _Origin, at: tuple[str | int, ...]
     ) -> dict[str, Any]:
         types_ = field_types(cls)
+        # A record class may read a shorter or older form of itself
+        # (``target = "x"`` for ``targets = ["x"]``), as the JSON loader does.
+        upgrade = getattr(cls, "_upgrade_json", None)
+        if upgrade is not None:
+            value = upgrade(value)
         out: dict[str, Any] = {}
         for key, item in value.items():
             if key not in types_:
