@@ -47,7 +47,7 @@ from newsfacts import (
 )
 from newsfacts.loading import MAX_PROBLEMS_SHOWN, dump_files
 from newsfacts.names import fold
-from newsfacts.validation import ProblemCode
+from newsfacts.validation import _PRONOUN, ProblemCode
 from strategies import datasets
 
 __all__: list[str] = []
@@ -394,9 +394,13 @@ def shift_span(data: st.DataObject, ds: Dataset) -> Corruption:
         and span.end + k <= len(text)
         and text[span.start + k : span.end + k] != span.text
     ]
-    # A moved pronoun mention would leave the pronoun unresolved as well.
-    movable = where == "mention" and owner in ds.entities and span.text.lower() not in PRONOUNS
-    if movable and shifts and data.draw(st.booleans()):
+    if (
+        where == "mention"
+        and owner in ds.entities
+        and _PRONOUN.search(span.text) is None  # moved off a pronoun: UNRESOLVED_PRONOUN too
+        and shifts
+        and data.draw(st.booleans())
+    ):
         # Move the span, keeping its words: they no longer match the text there.
         k = data.draw(st.sampled_from(shifts), label="shift")
         moved = Span(span.start + k, span.end + k, span.text)
@@ -431,7 +435,10 @@ def uncover_text(data: st.DataObject, ds: Dataset) -> Corruption:
             frozenset({ds.article.id}),
         )
     tail = data.draw(
-        st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=5), label="tail"
+        st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=5).filter(
+            lambda words: _PRONOUN.search(words) is None  # else UNRESOLVED_PRONOUN too
+        ),
+        label="tail",
     )
     return Corruption(with_text(ds, ds.article.text + " " + tail), frozenset({ds.article.id}))
 
@@ -440,7 +447,10 @@ def uncover_text(data: st.DataObject, ds: Dataset) -> Corruption:
 def sentence_without_fact(data: st.DataObject, ds: Dataset) -> Corruption:
     text = ds.article.text
     words = data.draw(
-        st.text(st.characters(categories=["L"]), min_size=1, max_size=20), label="words"
+        st.text(st.characters(categories=["L"]), min_size=1, max_size=20).filter(
+            lambda words: _PRONOUN.search(words) is None  # else UNRESOLVED_PRONOUN too
+        ),
+        label="words",
     )
     start = len(text) + 1
     sentence = Span(start, start + len(words) + 1, words + ".")
@@ -482,13 +492,14 @@ def unmentioned_entity(data: st.DataObject, ds: Dataset) -> Corruption:
     ]
     if article_entities and coin(data, "drop mentions"):
         entity = pick(data, article_entities, "entity")
-        mentions = []
-        for mention in ds.mentions:
-            if entity.id == mention.literal:
-                continue
-            rest = tuple(t for t in mention.targets if t != entity.id)
-            if rest:
-                mentions.append(attrs.evolve(mention, targets=rest))
+        # Words that refer to others as well keep those (a "they" stays resolved).
+        mentions = [
+            attrs.evolve(m, targets=tuple(t for t in m.targets if t != entity.id))
+            if entity.id in m.targets
+            else m
+            for m in ds.mentions
+            if entity.id != m.literal and m.targets != (entity.id,)
+        ]
         return Corruption(rebuild(ds, mentions=mentions), frozenset({entity.id}))
     # Not an office, body or agency: those need a tie (UNTIED_BODY) as well.
     kind = data.draw(st.sampled_from([k for k in EntityKind if k not in BELONGING]), label="kind")
