@@ -25,11 +25,10 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / total if total else 0.0
 
 
-@attrs.frozen
-class TypeScore:
-    """The counts of one type (an event kind, a predicate, a rating …) within a layer."""
+class _Rates:
+    """Precision, recall and F1 from the counts ``tp``, ``fp`` and ``fn`` of a subclass."""
 
-    type: str
+    __slots__ = ()
     tp: int
     fp: int
     fn: int
@@ -45,6 +44,16 @@ class TypeScore:
     @property
     def f1(self) -> float:
         return _f1(self.precision, self.recall)
+
+
+@attrs.frozen
+class TypeScore(_Rates):
+    """The counts of one type (an event kind, a predicate, a rating …) within a layer."""
+
+    type: str
+    tp: int
+    fp: int
+    fn: int
 
 
 @attrs.frozen
@@ -71,7 +80,7 @@ class Finding:
 
 
 @attrs.frozen
-class LayerScore:
+class LayerScore(_Rates):
     """One layer's counts and the precision, recall and F1 derived from them.
 
     Micro scores count every item alike: precision = TP / (TP + FP), recall =
@@ -95,18 +104,6 @@ class LayerScore:
     by_type: tuple[TypeScore, ...] = ()
     missed: tuple[Finding, ...] = ()
     spurious: tuple[Finding, ...] = ()
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
 
     def _macro(self, attribute: str) -> float | None:
         # Precision is averaged over the types the system gave, recall over
