@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import newsfacts
 from newsfacts import Article, Dataset, Entity, EntityKind, Mention, Metadata, Span
 from newsfacts.cli import EXIT_DATA, EXIT_OK, main
-from newsfacts.scoring import ScoreError, score
+from newsfacts.scoring import EXAMPLE_SYSTEM, ScoreError, score
 from newsfacts.scoring import system_schema as schema
 from newsfacts.scoring._jsonl import SCHEMA_FILE
 from newsfacts.vocabulary import (
@@ -33,7 +33,7 @@ __all__: list[str] = []
 
 DS = newsfacts.load()
 GOLD = DS.id
-EXAMPLE = Path(newsfacts.__file__).parent / "scoring" / "examples" / "system-output.jsonl"
+EXAMPLE = EXAMPLE_SYSTEM
 ARTICLE_EVENTS = [e for e in DS.events if e.origin.value == "article"]
 ARTICLE_STATEMENTS = [s for s in DS.statements if s.origin.value == "article"]
 

@@ -45,7 +45,26 @@ __all__ = [
 ]
 
 
-EXAMPLE_SYSTEM = Path(__file__).parent / "examples" / "system-output.jsonl"
+def _example_system() -> Path:
+    """The shipped example's path; from a zipped install, a copy extracted for the process."""
+    here = Path(__file__).parent / "examples" / "system-output.jsonl"
+    if here.is_file():
+        return here
+    import atexit
+    import contextlib
+
+    import importlib_resources
+
+    # Readers take a path: importlib_resources.as_file gives one for a file inside a zip,
+    # kept until the interpreter exits.
+    stack = contextlib.ExitStack()
+    atexit.register(stack.close)
+    resource = importlib_resources.files(__name__).joinpath("examples", "system-output.jsonl")
+    extracted: Path = stack.enter_context(importlib_resources.as_file(resource))
+    return extracted
+
+
+EXAMPLE_SYSTEM = _example_system()
 """A small, deliberately imperfect system output for the built-in dataset (JSON Lines).
 
 A path inside the installed package (where it is installed as files, the
