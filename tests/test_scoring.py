@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import importlib_resources
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -344,7 +345,7 @@ def test_the_example_is_valid_against_the_schema() -> None:
     validator = Draft202012Validator(schema())
     for record in _lines(EXAMPLE):
         validator.validate(record)
-    assert (Path(newsfacts.__file__).parent / "scoring" / SCHEMA_FILE).is_file()
+    assert importlib_resources.files("newsfacts.scoring").joinpath(SCHEMA_FILE).is_file()
 
 
 @pytest.mark.parametrize(

@@ -51,17 +51,19 @@ def _example_system() -> Path:
     if here.is_file():
         return here
     import atexit
-    import contextlib
+    import shutil
+    import tempfile
 
     import importlib_resources
 
-    # Readers take a path: importlib_resources.as_file gives one for a file inside a zip,
-    # kept until the interpreter exits.
-    stack = contextlib.ExitStack()
-    atexit.register(stack.close)
+    # Readers take a path: from a zip, the example is copied, under its own name,
+    # into a folder of its own that is removed when the interpreter exits.
     resource = importlib_resources.files(__name__).joinpath("examples", "system-output.jsonl")
-    extracted: Path = stack.enter_context(importlib_resources.as_file(resource))
-    return extracted
+    folder = Path(tempfile.mkdtemp(prefix="newsfacts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    copy = folder / "system-output.jsonl"
+    copy.write_bytes(resource.read_bytes())
+    return copy
 
 
 EXAMPLE_SYSTEM = _example_system()
