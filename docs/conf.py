@@ -58,6 +58,7 @@ nitpick_ignore_regex = [
     (r"py:(class|obj)", r"(newsfacts\.\w+\.)?_?[A-Z]"),
     # A private base class, shown by show-inheritance.
     (r"py:class", r"newsfacts\.errors\._KeyLookupError"),
+    (r"py:class", r"newsfacts\.scoring\._results\._Rates"),
     (r"py:class", r"(Path|Traversable|Any|Callable|Iterable|Iterator|Mapping|Sequence)"),
 ]
 

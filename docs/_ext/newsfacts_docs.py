@@ -463,6 +463,10 @@ def _resolve_short_name(
         if name == f"newsfacts.{target}"
         or (name.startswith("newsfacts.") and name.endswith(f".{target}") and name.count(".") == 2)
     ]
+    # A class documented once may be listed under its module and its canonical name.
+    found = list(
+        {(docname, anchor): (name, docname, anchor) for name, docname, anchor in found}.values()
+    )
     if len(found) != 1:
         return None
     # Imported here, so the page builders above work (and are tested) without Sphinx.

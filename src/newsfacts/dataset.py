@@ -462,7 +462,7 @@ class Dataset:
 
         A reached person is not followed further: Abbas's other offices are not
         the Palestinian Authority's. Ties are followed whatever their time. The
-        ids reached are in :attr:`About.reached`, nearest first. With
+        ids reached are in ``About.reached``, nearest first. With
         ``reach=False`` only the facts that name the target itself.
 
         ``target`` is a record, an id, or a name as :meth:`lookup` takes it
@@ -505,7 +505,7 @@ class Dataset:
         )
 
     def timeline(self, *, record: bool = False) -> tuple[Event, ...]:
-        """Dated events in time order: by :attr:`TimeSpec.order_key` (the earliest
+        """Dated events in time order: by ``TimeSpec.order_key`` (the earliest
         bound where a lower bound is known, else the latest; then the latest), then id.
 
         An event of unknown start sorts at its end, not before everything: no

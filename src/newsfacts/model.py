@@ -326,7 +326,7 @@ class Mention:
 
     @property
     def target(self) -> str:
-        """The first of :attr:`targets` (the only one for most mentions)."""
+        """The first of ``targets`` (the only one for most mentions)."""
         return self.targets[0]
 
     @staticmethod

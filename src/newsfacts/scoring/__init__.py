@@ -7,10 +7,10 @@
 
 :func:`score` takes the gold and the system as a :class:`~newsfacts.Dataset`,
 a built-in dataset id or a dataset folder; the system may also be a JSON Lines
-file of facts as a system emits them (``.jsonl``, see :data:`SCHEMA`) or a
+file of facts as a system emits them (``.jsonl``, see ``SCHEMA``) or a
 brat standoff file (``.ann``, its text beside it as ``.txt``). The layers and
-how they are matched are described in :mod:`newsfacts.scoring._layers`; the
-alignment in :mod:`newsfacts.scoring._align`.
+how they are matched are described in ``newsfacts.scoring._layers``; the
+alignment in ``newsfacts.scoring._align``.
 
 The package is named ``scoring``, not ``score``, so that importing it never
 hides the function :func:`newsfacts.score`.
