@@ -126,6 +126,14 @@ def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> int:
     return 1000 * len(a & b) // union if union else 1000
 
 
+def _by_type(tp: Iterable[str], fp: Iterable[str], fn: Iterable[str]) -> tuple[TypeScore, ...]:
+    """The counts per type, from the types of the true positives, false positives and misses."""
+    tps, fps, fns = Counter(tp), Counter(fp), Counter(fn)
+    return tuple(
+        TypeScore(t, tps[t], fps[t], fns[t]) for t in sorted(tps.keys() | fps.keys() | fns.keys())
+    )
+
+
 class _Layers:
     """Collects layer scores in order."""
 
@@ -169,14 +177,15 @@ class _Layers:
         spurious = [
             s for j, s in enumerate(system) if j not in credited_system and value(s) is not None
         ]
-        by_type: tuple[TypeScore, ...] = ()
-        if type_of is not None:
-            tp = Counter(type_of(gold[i]) for i in credited_gold)
-            fn = Counter(type_of(g) for g in missed)
-            fp = Counter(type_of(s) for s in spurious)
-            by_type = tuple(
-                TypeScore(t, tp[t], fp[t], fn[t]) for t in sorted(tp.keys() | fn.keys() | fp.keys())
+        by_type = (
+            ()
+            if type_of is None
+            else _by_type(
+                (type_of(gold[i]) for i in credited_gold),
+                (type_of(s) for s in spurious),
+                (type_of(g) for g in missed),
             )
+        )
         self.scores[name] = LayerScore(
             name,
             len(credited_gold),
@@ -218,14 +227,15 @@ class _Layers:
             for j, s in enumerate(system)
             for m in sorted(members(s) - matched_system.get(j, frozenset()))
         ]
-        by_type: tuple[TypeScore, ...] = ()
-        if type_of is not None:
-            tp = Counter(type_of(m) for _, m in tp_items)
-            fn = Counter(type_of(m) for _, m in missed)
-            fp = Counter(type_of(m) for _, m in spurious)
-            by_type = tuple(
-                TypeScore(t, tp[t], fp[t], fn[t]) for t in sorted(tp.keys() | fn.keys() | fp.keys())
+        by_type = (
+            ()
+            if type_of is None
+            else _by_type(
+                (type_of(m) for _, m in tp_items),
+                (type_of(m) for _, m in spurious),
+                (type_of(m) for _, m in missed),
             )
+        )
         self.scores[name] = LayerScore(
             name,
             len(tp_items),
