@@ -1,8 +1,10 @@
 """A loaded dataset: the article, its registries, and the queries across them.
 
-Every index a query needs is built in the constructor, so a query is a dict
-look-up or a slice of a precomputed tuple, and a :class:`Dataset` never
-changes after it is made.
+The registries are built in the constructor; the indexes of the queries
+across them (``about``, the timelines, the offset indexes) are built together
+on the first such query, whole, then published under a lock, so a query is a
+dict look-up or a slice of a precomputed tuple, and what a :class:`Dataset`
+answers never changes after it is made.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
@@ -20,7 +23,7 @@ from ._checks import to_tuple
 from ._registries import make_registry
 from ._validators import _id, _nonempty, _opt_str
 from .errors import AmbiguousNameError, NotFoundError, UnknownIdError
-from .format import BY_REGISTRY, references
+from .format import involved
 from .model import (
     Article,
     Entity,
@@ -93,8 +96,8 @@ class About:
         yield from self.statements
 
 
-_event_refs = references(BY_REGISTRY["events"])
-_statement_refs = references(BY_REGISTRY["statements"])
+_event_refs = involved(Event)
+_statement_refs = involved(Statement)
 
 
 # Kinds that act for what they belong to: an office for its jurisdiction, an
@@ -210,21 +213,122 @@ def _time_key(
     return ((anchor, latest, event.id), time.earliest)
 
 
+class _Indexes:
+    """What the queries across registries need, built together on the first such query."""
+
+    __slots__ = ("about", "acting", "by_offset", "facts_by_offset", "timeline_bounds", "timelines")
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.about, self.acting = _about_index(dataset)
+        self.timelines = {flag: _timeline(dataset.events, flag) for flag in (False, True)}
+        # Per timeline: the running minimum of the earliest bounds taken from
+        # the end, and the running maximum of the latest ones from the start
+        # (both sorted), so that events_between bisects to the events that can
+        # overlap instead of walking from the first.
+        self.timeline_bounds = {
+            flag: (
+                list(
+                    itertools.accumulate((earliest for _, earliest, _ in reversed(timeline)), min)
+                )[::-1],
+                list(itertools.accumulate((key[1] for key, _, _ in timeline), max)),
+            )
+            for flag, timeline in self.timelines.items()
+        }
+        # Records are distinct objects unless a file repeats one (equal records
+        # have equal ids, or are adjacent once mentions are sorted); then
+        # identity is equality and the offset index need not compare records.
+        events, statements = dataset.events, dataset.statements
+        distinct_facts = len(events.ids) == len(events) and len(statements.ids) == len(statements)
+        self.by_offset = _offset_index(
+            ((m.span, m) for m in dataset.mentions), _all_distinct(dataset.mentions)
+        )
+        self.facts_by_offset = _offset_index(
+            ((span, fact) for fact in (*events, *statements) for span in fact.evidence),
+            distinct_facts,
+        )
+
+
+def _about_index(dataset: Dataset) -> tuple[Mapping[str, About], Mapping[str, tuple[str, ...]]]:
+    """Each id -> what involves it (the format's ``involves`` references), and who acts for whom."""
+    about_events: dict[str, list[Event]] = {}
+    about_statements: dict[str, list[Statement]] = {}
+    about_mentions: dict[str, list[Mention]] = {}
+    event_ids = dataset.events.as_mapping()
+    for event in dataset.events:
+        for ref in _event_refs(event):
+            about_events.setdefault(ref, []).append(event)
+    for statement in dataset.statements:
+        for ref in _statement_refs(statement):
+            about_statements.setdefault(ref, []).append(statement)
+        if statement.subject in event_ids:
+            about_events.setdefault(statement.subject, [])
+    for mention in dataset.mentions:
+        for mentioned in mention.targets:
+            about_mentions.setdefault(mentioned, []).append(mention)
+    keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
+    about = {
+        key: About(
+            key,
+            tuple(about_events.get(key, ())),
+            tuple(about_statements.get(key, ())),
+            tuple(about_mentions.get(key, ())),
+        )
+        for key in keys
+    }
+    acting = {
+        key: tuple(dict.fromkeys(value))
+        for key, value in _acts_for(dataset.statements, dataset.entities).items()
+    }
+    return MappingProxyType(about), MappingProxyType(acting)
+
+
+def _offset_index(
+    pairs: Iterable[tuple[Span, _V]], distinct: bool = False
+) -> tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]]:
+    # Elementary segments between all span boundaries; each holds what covers it.
+    items = list(pairs)
+    bounds = sorted({b for span, _ in items for b in (span.start, span.end)})
+    position = {bound: index for index, bound in enumerate(bounds)}
+    covering: list[list[_V]] = [[] for _ in bounds]
+    for span, value in items:
+        for index in range(position[span.start], position[span.end]):
+            held = covering[index]
+            if distinct:
+                # A value's spans come one after another: it can only be the last one added.
+                if not held or held[-1] is not value:
+                    held.append(value)
+            elif value not in held:
+                held.append(value)
+    return tuple(bounds), tuple(tuple(c) for c in covering)
+
+
+def _timeline(
+    events: Iterable[Event], record: bool
+) -> tuple[tuple[tuple[datetime.date, datetime.date, str], datetime.date, Event], ...]:
+    keyed = []
+    for event in events:
+        key = _time_key(event, record)
+        if key is not None:
+            keyed.append((key[0], key[1], event))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(keyed)
+
+
 class Dataset:
     """The facts of one article, with lookups and queries.
 
     Build one with :func:`newsfacts.load` or :func:`newsfacts.load_path`, or
-    from records; a value of the wrong type raises :class:`TypeError`.
+    from records; a value of the wrong type raises :class:`TypeError`. The
+    indexes of the queries across registries (:meth:`about`,
+    :meth:`timeline`, :meth:`mentions_at` ...) are built together on the
+    first such query, once, thread-safe: a dataset loaded to be validated or
+    exported does not pay for them.
     """
 
     __slots__ = (
-        "_about",
-        "_acting",
-        "_by_offset",
-        "_facts_by_offset",
+        "_index_lock",
+        "_indexes",
         "_sealed",
-        "_timeline_bounds",
-        "_timelines",
         "article",
         "entities",
         "events",
@@ -260,78 +364,21 @@ class Dataset:
         self.statements: Registry[Statement] = make_registry("statements", statements)
         self.sources: Registry[Source] = make_registry("sources", sources)
         self.mentions: tuple[Mention, ...] = _sorted_mentions(mentions)
-
-        about_events: dict[str, list[Event]] = {}
-        about_statements: dict[str, list[Statement]] = {}
-        about_mentions: dict[str, list[Mention]] = {}
-        for event in self.events:
-            for ref in dict.fromkeys(_event_refs(event)):
-                about_events.setdefault(ref, []).append(event)
-        event_ids = self.events.as_mapping()
-        for statement in self.statements:
-            subject = statement.subject
-            if statement.qualifiers or statement.attribution.claimants:
-                for ref in dict.fromkeys(_statement_refs(statement)):
-                    about_statements.setdefault(ref, []).append(statement)
-            else:
-                # Subject and object only (most statements): no generator, no dedup dict.
-                about_statements.setdefault(subject, []).append(statement)
-                target = statement.object
-                if isinstance(target, str) and target != subject:
-                    about_statements.setdefault(target, []).append(statement)
-            if subject in event_ids:
-                about_events.setdefault(subject, [])
-        for mention in self.mentions:
-            for mentioned in mention.targets:
-                about_mentions.setdefault(mentioned, []).append(mention)
-        keys = about_events.keys() | about_statements.keys() | about_mentions.keys()
-        self._about: Mapping[str, About] = MappingProxyType(
-            {
-                key: About(
-                    key,
-                    tuple(about_events.get(key, ())),
-                    tuple(about_statements.get(key, ())),
-                    tuple(about_mentions.get(key, ())),
-                )
-                for key in keys
-            }
-        )
-        self._acting: Mapping[str, tuple[str, ...]] = MappingProxyType(
-            {
-                key: tuple(dict.fromkeys(value))
-                for key, value in _acts_for(self.statements, self.entities).items()
-            }
-        )
-        self._timelines = {flag: self._build_timeline(flag) for flag in (False, True)}
-        # Per timeline: the running minimum of the earliest bounds taken from
-        # the end, and the running maximum of the latest ones from the start
-        # (both sorted), so that events_between bisects to the events that can
-        # overlap instead of walking from the first.
-        self._timeline_bounds = {
-            flag: (
-                list(
-                    itertools.accumulate((earliest for _, earliest, _ in reversed(timeline)), min)
-                )[::-1],
-                list(itertools.accumulate((key[1] for key, _, _ in timeline), max)),
-            )
-            for flag, timeline in self._timelines.items()
-        }
-        # Records are distinct objects unless a file repeats one (equal records
-        # have equal ids, or are adjacent once mentions are sorted); then
-        # identity is equality and the offset index need not compare records.
-        distinct_facts = len(self.events.ids) == len(self.events) and len(
-            self.statements.ids
-        ) == len(self.statements)
-        distinct_mentions = _all_distinct(self.mentions)
-        self._by_offset = self._build_offset_index(
-            ((m.span, m) for m in self.mentions), distinct_mentions
-        )
-        self._facts_by_offset = self._build_offset_index(
-            ((span, fact) for fact in (*self.events, *self.statements) for span in fact.evidence),
-            distinct_facts,
-        )
+        self._indexes: _Indexes | None = None
+        self._index_lock = threading.Lock()
         # Datasets are shared (``load()`` hands every caller the same one): seal it.
         self._sealed = True
+
+    def _index(self) -> _Indexes:
+        """The query indexes, built on first use: whole, then published under the lock."""
+        indexes = self._indexes
+        if indexes is not None:
+            return indexes
+        with self._index_lock:
+            if self._indexes is None:
+                object.__setattr__(self, "_indexes", _Indexes(self))
+            assert self._indexes is not None
+            return self._indexes
 
     def __setattr__(self, name: str, value: object) -> None:
         if getattr(self, "_sealed", False):
@@ -361,37 +408,6 @@ class Dataset:
                 tuple(self.sources),
             ),
         )
-
-    @staticmethod
-    def _build_offset_index(
-        pairs: Iterable[tuple[Span, _V]], distinct: bool = False
-    ) -> tuple[tuple[int, ...], tuple[tuple[_V, ...], ...]]:
-        # Elementary segments between all span boundaries; each holds what covers it.
-        items = list(pairs)
-        bounds = sorted({b for span, _ in items for b in (span.start, span.end)})
-        position = {bound: index for index, bound in enumerate(bounds)}
-        covering: list[list[_V]] = [[] for _ in bounds]
-        for span, value in items:
-            for index in range(position[span.start], position[span.end]):
-                held = covering[index]
-                if distinct:
-                    # A value's spans come one after another: it can only be the last one added.
-                    if not held or held[-1] is not value:
-                        held.append(value)
-                elif value not in held:
-                    held.append(value)
-        return tuple(bounds), tuple(tuple(c) for c in covering)
-
-    def _build_timeline(
-        self, record: bool
-    ) -> tuple[tuple[tuple[datetime.date, datetime.date, str], datetime.date, Event], ...]:
-        keyed = []
-        for event in self.events:
-            key = _time_key(event, record)
-            if key is not None:
-                keyed.append((key[0], key[1], event))
-        keyed.sort(key=lambda item: item[0])
-        return tuple(keyed)
 
     def __repr__(self) -> str:
         return (
@@ -471,15 +487,16 @@ class Dataset:
         no record or several, and :class:`TypeError` for any other type.
         """
         key = self._resolve(target)
-        found = self._about.get(key)
+        indexes = self._index()
+        found = indexes.about.get(key)
         # Not ``or``: an About with mentions alone has no facts and is falsy.
         direct = found if found is not None else About(key, (), (), ())
-        if not reach or key not in self._acting:
+        if not reach or key not in indexes.acting:
             return direct
         reached: dict[str, None] = {}
         queue = [key]
         for current in queue:
-            for member in self._acting.get(current, ()):
+            for member in indexes.acting.get(current, ()):
                 if member != key and member not in reached:
                     reached[member] = None
                     entity = self.entities.get(member)
@@ -488,7 +505,7 @@ class Dataset:
         events: dict[str, Event] = {e.id: e for e in direct.events}
         statements: dict[str, Statement] = {s.id: s for s in direct.statements}
         for member in reached:
-            more = self._about.get(member)
+            more = indexes.about.get(member)
             if more is not None:
                 events.update((e.id, e) for e in more.events)
                 statements.update((s.id, s) for s in more.statements)
@@ -513,7 +530,7 @@ class Dataset:
         before its earliest). With ``record=True`` an event's record date is
         used where it has one.
         """
-        return tuple(event for _, _, event in self._timelines[bool(record)])
+        return tuple(event for _, _, event in self._index().timelines[bool(record)])
 
     def events_between(
         self, start: datetime.date, end: datetime.date, *, record: bool = False
@@ -524,8 +541,9 @@ class Dataset:
                 raise TypeError(f"{name} must be a datetime.date, got {type(value).__name__}")
         if end < start:
             raise ValueError(f"end {end} is before start {start}")
-        timeline = self._timelines[bool(record)]
-        earliests, reach = self._timeline_bounds[bool(record)]
+        indexes = self._index()
+        timeline = indexes.timelines[bool(record)]
+        earliests, reach = indexes.timeline_bounds[bool(record)]
         # Before ``first`` every event ended before ``start``; from ``stop`` on,
         # every event begins after ``end``.
         first = bisect.bisect_left(reach, start)
@@ -539,11 +557,11 @@ class Dataset:
 
     def mentions_at(self, offset: int) -> tuple[Mention, ...]:
         """The mentions whose span holds the code point at ``offset`` (none outside the text)."""
-        return self._at(self._by_offset, offset)
+        return self._at(self._index().by_offset, offset)
 
     def facts_at(self, offset: int) -> tuple[Fact, ...]:
         """The events and statements whose evidence holds the code point at ``offset``."""
-        return self._at(self._facts_by_offset, offset)
+        return self._at(self._index().facts_by_offset, offset)
 
     @staticmethod
     def _at(

@@ -23,6 +23,7 @@ from ._validators import (
     _str,
     _tuple_of,
 )
+from .format import refers
 from .timespec import TimeSpec
 
 __all__ = ["Entity"]
@@ -59,7 +60,9 @@ class Entity:
         default=None, validator=attrs.validators.optional(_instance_of(TimeSpec))
     )
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_ids, metadata=refers("sources")
+    )
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -3,8 +3,13 @@
 Everything that reads, writes, indexes, checks or exports a dataset takes
 these from here: the loader (:mod:`newsfacts.loading`), the source reader and
 writer (:mod:`newsfacts.source`), the dataset's indexes
-(:mod:`newsfacts.dataset`) and the validator's file names
-(:mod:`newsfacts.validation`).
+(:mod:`newsfacts.dataset`), the validator's file names and reference checks
+(:mod:`newsfacts.validation`), and the exports' foreign keys, citations and
+links (:mod:`newsfacts.export`).
+
+Which fields hold ids of which records is declared on the fields
+themselves, in their attrs metadata (:func:`refers`); :func:`references`
+collects them for a record class, nested values included.
 
 A dataset folder holds ``dataset.json`` (the format tag, the metadata and
 the article without its text), ``article.txt`` (the text, byte for byte) and
@@ -13,24 +18,35 @@ one JSON array per registry, named after it (``entities.json``).
 
 from __future__ import annotations
 
+import functools
 import importlib
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+import operator
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-if TYPE_CHECKING:
-    from .model import Event, Statement
+from ._columns import column, distinct, members
 
 __all__ = [
     "ARTICLE_FILE",
     "BY_REGISTRY",
     "DATASET_FILE",
+    "EACH",
     "FORMAT",
     "KINDS",
+    "REFERS",
     "Names",
     "RecordKind",
+    "Reference",
+    "Refers",
+    "field_types",
+    "involved",
     "references",
+    "refers",
 ]
 
 FORMAT = "newsfacts-dataset/1"
@@ -120,44 +136,172 @@ BY_REGISTRY: Mapping[str, RecordKind] = {kind.registry: kind for kind in KINDS}
 """The kinds by registry name (``"entities"``)."""
 
 
-def references(kind: RecordKind) -> Callable[[Any], Iterator[str]]:
-    """The ids a record of ``kind`` refers to among entities and events, in field order.
+# --- references --------------------------------------------------------------
 
-    These are what :meth:`Dataset.about <newsfacts.Dataset.about>` indexes a
-    record under: participants, places, the larger event, the subject and
-    object, qualifier values and claimants (not sources, which are cited,
-    nor a mention's target, which is indexed apart).
+REFERS = "newsfacts.refers"
+"""The attrs metadata key of a field that holds ids of other records; its value is a :class:`Refers`."""
+
+EACH = "[]"
+"""A step of a :attr:`Reference.path` that takes each member of a tuple."""
+
+
+@attrs.frozen
+class Refers:
+    """What the ids of a field may name: a field's declaration, in its attrs metadata.
+
+    ``kinds`` are the registries (``"entities"``, ``"events"``, ``"sources"``)
+    whose records the ids may be, in the order a message names them.
+    ``involves`` says that a fact involves what the field names (a
+    participant, a subject, a claimant), so :meth:`Dataset.about
+    <newsfacts.Dataset.about>` indexes the fact under it; a cited source is
+    not involved, nor is what a mention's words refer to (mentions are
+    indexed apart).
     """
-    return _REFERENCES[kind.registry]
+
+    kinds: tuple[str, ...]
+    involves: bool = False
 
 
-def _event_refs(event: Event) -> Iterator[str]:
-    for participant in event.participants:
-        yield participant.entity
-    for ref in (event.place, event.record_place, event.part_of):
-        if ref is not None:
-            yield ref
-    yield from event.attribution.claimants
+def refers(*kinds: str, involves: bool = False) -> dict[str, Refers]:
+    """The metadata of an attrs field holding ids of records of ``kinds``: ``attrs.field(metadata=...)``.
+
+    The field holds one id, ``None``, a tuple of ids, or (for a statement's
+    object and a qualifier's value) an id or a :class:`~newsfacts.LiteralValue`,
+    which names no record.
+    """
+    return {REFERS: Refers(tuple(kinds), involves)}
 
 
-def _statement_refs(statement: Statement) -> Iterator[str]:
-    yield statement.subject
-    if statement.object_id is not None:
-        yield statement.object_id
-    for qualifier in statement.qualifiers:
-        if qualifier.value_id is not None:
-            yield qualifier.value_id
-    yield from statement.attribution.claimants
+Segment = str | int
+"""A step of a JSON path: a key or an index."""
 
 
-def _none(record: Any) -> Iterator[str]:
-    return iter(())
+@attrs.frozen
+class Reference:
+    """A place in a record class that holds ids: a field of its own, or of a value inside it.
+
+    ``path`` is the attribute names from the record down to the field, with
+    :data:`EACH` where a tuple's members are taken: ``("participants", EACH,
+    "entity")`` for each participant's entity, ``("verdict", "sources",
+    EACH)`` for each source of the verdict, ``("time", "bound_sources",
+    EACH)``. It is also the field's JSON path, the JSON form having the
+    fields' names. Made from the records' declarations by :func:`references`.
+    """
+
+    path: tuple[str, ...]
+    kinds: tuple[str, ...]
+    involves: bool = False
+
+    @property
+    def field(self) -> str:
+        """The dotted name of the path, as messages and tables name it: ``participants[].entity``."""
+        return ".".join(self.path).replace("." + EACH, EACH)
+
+    def located(self, record: Any) -> Iterator[tuple[tuple[Segment, ...], str]]:
+        """Each id ``record`` holds here, with its JSON path within the record, in field order."""
+        yield from _walk(record, self.path, ())
+
+    def ids(self, records: Iterable[Any]) -> set[str]:
+        """The distinct ids held here by any of ``records``.
+
+        Taken step by step over the distinct values of each step (by
+        identity: equal values are shared objects once loaded), so that a
+        million statements sharing one verdict look at its sources once.
+        """
+        level: Iterable[Any] = records
+        for step in self.path[:-1]:
+            level = distinct(members(level) if step == EACH else column(level, step))
+        last = self.path[-1]
+        values = set(members(level) if last == EACH else column(level, last))
+        return {value for value in values if type(value) is str}
 
 
-_REFERENCES: Mapping[str, Callable[[Any], Iterator[str]]] = {
-    "entities": _none,
-    "events": _event_refs,
-    "statements": _statement_refs,
-    "mentions": _none,
-    "sources": _none,
-}
+def _walk(
+    value: Any, path: tuple[str, ...], segments: tuple[Segment, ...]
+) -> Iterator[tuple[tuple[Segment, ...], str]]:
+    if not path:
+        if type(value) is str:
+            yield segments, value
+        return
+    step, rest = path[0], path[1:]
+    if step == EACH:
+        for index, member in enumerate(value):
+            yield from _walk(member, rest, (*segments, index))
+        return
+    inner = getattr(value, step)
+    if inner is not None:
+        yield from _walk(inner, rest, (*segments, step))
+
+
+@functools.cache
+def references(cls: type) -> tuple[Reference, ...]:
+    """Every place in a record of ``cls`` that holds ids, in field order, nested values included.
+
+    Derived from the fields' :data:`REFERS` metadata and their types: a
+    field whose type is a record class (or ``None`` or a tuple of it) is
+    looked into, so a :class:`~newsfacts.TimeSpec`'s ``sources`` count in
+    every field that holds a time.
+    """
+    return tuple(_references(cls, ()))
+
+
+def _references(cls: type, path: tuple[str, ...]) -> Iterator[Reference]:
+    types = field_types(cls)
+    for field in attrs.fields(cls):
+        declared: Refers | None = field.metadata.get(REFERS)
+        tp = types[field.name]
+        inner, many = _record_class(tp)
+        here = (*path, field.name, *((EACH,) if many else ()))
+        if declared is not None:
+            yield Reference(here, declared.kinds, declared.involves)
+        elif inner is not None:
+            yield from _references(inner, here)
+
+
+def _record_class(tp: Any) -> tuple[type | None, bool]:
+    """The record class a field type holds (``X``, ``X | None``, ``tuple[X, ...]``), and whether many."""
+    many = typing.get_origin(tp) is tuple
+    if many:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if len(members) != 1:
+            return None, many
+        tp = members[0]
+    return (tp if isinstance(tp, type) and attrs.has(tp) else None), many
+
+
+@functools.cache
+def field_types(cls: type) -> Mapping[str, Any]:
+    """The types of the attrs fields of ``cls``, resolved (``typing.get_type_hints``)."""
+    hints = typing.get_type_hints(cls)
+    return MappingProxyType({field.name: hints[field.name] for field in attrs.fields(cls)})
+
+
+@functools.cache
+def involved(cls: type) -> Callable[[Any], tuple[str, ...]]:
+    """The ids a record of ``cls`` involves, each once, in field order: what ``about`` indexes it under.
+
+    These are the references declared ``involves``: participants, places, the
+    larger event, the subject and object, qualifier values and claimants (not
+    sources, which are cited, nor a mention's targets, which are indexed apart).
+    """
+    # One getter per field of the record; what lies inside a value is walked.
+    steps = [
+        (operator.attrgetter(reference.path[0]), reference.path[1:])
+        for reference in references(cls)
+        if reference.involves
+    ]
+
+    def ids(record: Any) -> tuple[str, ...]:
+        out: list[str] = []
+        for get, rest in steps:
+            value = get(record)
+            if not rest:
+                if type(value) is str:
+                    out.append(value)
+            elif value is not None:
+                out.extend(found for _, found in _walk(value, rest, ()))
+        return tuple(dict.fromkeys(out)) if len(out) > 1 else tuple(out)
+
+    return ids

@@ -32,6 +32,7 @@ from ._validators import (
     _tuple_of,
 )
 from .entity import Entity
+from .format import refers
 from .timespec import TimeSpec
 from .vocabulary import (
     EventKind,
@@ -210,7 +211,9 @@ class Qualifier:
     """
 
     kind: QualifierKind = attrs.field(validator=_enum(QualifierKind))
-    value: str | Literal = attrs.field(validator=_id_or_literal)
+    value: str | Literal = attrs.field(
+        validator=_id_or_literal, metadata=refers("entities", "events", involves=True)
+    )
 
     @property
     def value_id(self) -> str | None:
@@ -221,7 +224,7 @@ class Qualifier:
 class Participant:
     """An entity taking part in an event, in a role."""
 
-    entity: str = attrs.field(validator=_id)
+    entity: str = attrs.field(validator=_id, metadata=refers("entities", involves=True))
     role: Role = attrs.field(validator=_enum(Role))
 
 
@@ -234,7 +237,12 @@ class Attribution:
     "suggest"); a reported claim is never the article's plain fact.
     """
 
-    claimants: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    claimants: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=_ids,
+        metadata=refers("entities", involves=True),
+    )
     verb: str = attrs.field(default="", validator=_str)
 
     @property
@@ -255,7 +263,9 @@ class Verdict:
 
     rating: Rating = attrs.field(validator=_enum(Rating))
     note: str = attrs.field(default="", validator=_str)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_ids, metadata=refers("sources")
+    )
 
     SUPPORTED: ClassVar[Rating] = Rating.SUPPORTED
     SIMPLIFIED: ClassVar[Rating] = Rating.SIMPLIFIED
@@ -318,9 +328,11 @@ class Mention:
     """
 
     span: Span = attrs.field(validator=_instance_of(Span))
-    targets: tuple[str, ...] = attrs.field(converter=_to_targets, validator=_targets)
+    targets: tuple[str, ...] = attrs.field(
+        converter=_to_targets, validator=_targets, metadata=refers("entities", "events")
+    )
     metonymy: bool = attrs.field(default=False, validator=_instance_of(bool))
-    literal: str | None = attrs.field(default=None, validator=_opt_id)
+    literal: str | None = attrs.field(default=None, validator=_opt_id, metadata=refers("entities"))
     """For a metonymy, the id of what the words literally name (``tel-aviv``), where the dataset has it."""
     note: str = attrs.field(default="", validator=_str)
 
@@ -360,7 +372,9 @@ class Event:
     participants: tuple[Participant, ...] = attrs.field(
         default=(), converter=to_tuple, validator=_tuple_of(Participant)
     )
-    place: str | None = attrs.field(default=None, validator=_opt_id)
+    place: str | None = attrs.field(
+        default=None, validator=_opt_id, metadata=refers("entities", involves=True)
+    )
     time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
     status: EventStatus = attrs.field(default=EventStatus.HAPPENED, validator=_enum(EventStatus))
     evidence: tuple[Span, ...] = attrs.field(default=(), converter=to_tuple, validator=_spans)
@@ -378,12 +392,18 @@ class Event:
     wikidata: str | None = attrs.field(
         default=None, validator=_optional(_matches(_QID, "a Wikidata QID"))
     )
-    part_of: str | None = attrs.field(default=None, validator=_opt_id)
+    part_of: str | None = attrs.field(
+        default=None, validator=_opt_id, metadata=refers("events", involves=True)
+    )
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_ids, metadata=refers("sources")
+    )
     record_time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
-    record_place: str | None = attrs.field(default=None, validator=_opt_id)
+    record_place: str | None = attrs.field(
+        default=None, validator=_opt_id, metadata=refers("entities", involves=True)
+    )
 
     @property
     def name(self) -> str:
@@ -411,9 +431,11 @@ class Statement:
     """
 
     id: str = attrs.field(validator=_id)
-    subject: str = attrs.field(validator=_id)
+    subject: str = attrs.field(validator=_id, metadata=refers("entities", "events", involves=True))
     predicate: Predicate = attrs.field(validator=_enum(Predicate))
-    object: str | Literal = attrs.field(validator=_id_or_literal)
+    object: str | Literal = attrs.field(
+        validator=_id_or_literal, metadata=refers("entities", "events", involves=True)
+    )
     qualifiers: tuple[Qualifier, ...] = attrs.field(
         default=(), converter=to_tuple, validator=_tuple_of(Qualifier)
     )
@@ -426,7 +448,9 @@ class Statement:
     modality: Modality = attrs.field(default=Modality.ASSERTED, validator=_enum(Modality))
     verdict: Verdict | None = attrs.field(default=None, validator=_opt_verdict)
     origin: Origin = attrs.field(default=Origin.ARTICLE, validator=_enum(Origin))
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_ids, metadata=refers("sources")
+    )
     record_time: TimeSpec | None = attrs.field(default=None, validator=_opt_time)
     label: str = attrs.field(default="", validator=_str)
     """The statement as an English sentence a person would write ("Israel has kept the Golan
@@ -464,7 +488,9 @@ class Article:
     title: str | None = attrs.field(default=None, validator=_opt_str)
     url: str | None = attrs.field(default=None, validator=_opt_str)
     language: str = attrs.field(default="en", validator=_nonempty)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_ids)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_ids, metadata=refers("sources")
+    )
 
     def __len__(self) -> int:
         return len(self.text)

@@ -4,14 +4,16 @@
 :class:`~newsfacts.errors.UnknownIdError`), ``lookup`` (by any name, folded;
 raises :class:`~newsfacts.errors.NotFoundError` or
 :class:`~newsfacts.errors.AmbiguousNameError`), ``search`` (ranked fuzzy
-matches, never raises on a string) and ``filter`` (by field values). Every
-index is built once, in the constructor; a registry never changes.
+matches, never raises on a string) and ``filter`` (by field values). The id
+index is built in the constructor, the name and trigram indexes on the first
+lookup or search (once, under a lock); a registry never changes.
 """
 
 from __future__ import annotations
 
 import enum
 import threading
+import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -71,7 +73,6 @@ class Registry(Generic[R]):
     """Records of one kind, by id and by name, immutable."""
 
     __slots__ = (
-        "_by_fold",
         "_by_id",
         "_by_id_view",
         "_exact",
@@ -79,11 +80,14 @@ class Registry(Generic[R]):
         "_folded",
         "_grams",
         "_index_lock",
+        "_indexed",
         "_kind",
         "_max_name",
         "_name_list",
         "_names_of",
         "_records",
+        "_shared",
+        "_unique",
     )
 
     def __init__(
@@ -98,15 +102,7 @@ class Registry(Generic[R]):
             raise TypeError(f"names_of must be callable, got {type(names_of).__name__}")
         self._kind = kind
         self._records: tuple[R, ...] = to_tuple(records)
-        by_id: dict[str, R] = {}
-        for record in self._records:
-            record_id = getattr(record, "id", None)
-            if type(record_id) is not str:
-                raise TypeError(
-                    f"{kind} records must have a str id, got {type(record).__name__}"
-                    + ("" if record_id is None else f" with a {type(record_id).__name__} id")
-                )
-            by_id.setdefault(record_id, record)
+        by_id = _by_id(kind, self._records)
         # A plain dict, never changed, for the hot paths; callers get a read-only view.
         self._by_id: dict[str, R] = by_id
         self._by_id_view: Mapping[str, R] = MappingProxyType(by_id)
@@ -118,51 +114,83 @@ class Registry(Generic[R]):
         # statements are rarely looked up by name. Until then ``_exact`` is
         # empty and every lookup takes the path that builds them.
         self._exact: dict[str, R] = {}
-        self._by_fold: Mapping[str, tuple[R, ...]] = MappingProxyType({})
+        # Folded name -> the one record answering to it; -> the records, when several do.
+        self._unique: dict[str, R] = {}
+        self._shared: Mapping[str, tuple[R, ...]] = MappingProxyType({})
         self._max_name = 0
+        self._indexed = False
+        # (folded name, name as written, record) of every name: search's, built with its index.
         self._name_list: tuple[tuple[str, str, R], ...] | None = None
         # The trigram index serves only search (and suggestions): built on first use.
         self._grams: Mapping[str, tuple[int, ...]] | None = None
         self._index_lock = threading.Lock()
 
+    def _index_names(self) -> None:
+        """Builds the lookup indexes once: whole, then published, the flag last."""
+        if self._indexed:
+            return
+        with self._index_lock:
+            self._build_name_index()
+
+    def _build_name_index(self) -> None:
+        # Called under the lock; another thread may have built it meanwhile.
+        if not self._indexed:
+            # One dict entry per folded name, and no object per name, so that a
+            # million names add nothing for the garbage collector to walk.
+            unique: dict[str, R] = {}
+            shared: dict[str, list[R]] = {}
+            exact: dict[str, R] = {}
+            longest = 0
+            names_of = self._names_of
+            for record in self._records:
+                for name in (record.id, *names_of(record)):
+                    key = fold(name)
+                    if not key:
+                        continue
+                    longest = max(longest, len(name))
+                    exact.setdefault(name, record)
+                    holder = unique.get(key)
+                    if holder is record:
+                        continue
+                    if holder is not None:
+                        del unique[key]
+                        shared[key] = [holder, record]
+                    elif key in shared:
+                        holders = shared[key]
+                        if all(h is not record for h in holders):
+                            holders.append(record)
+                    else:
+                        unique[key] = record
+            # A name whose folded form several records answer to resolves to none.
+            for key, holders in shared.items():
+                for holder in holders:
+                    for name in (holder.id, *names_of(holder)):
+                        if fold(name) == key:
+                            exact.pop(name, None)
+            self._unique = unique
+            self._shared = MappingProxyType(
+                {key: tuple(holders) for key, holders in shared.items()}
+            )
+            self._max_name = longest
+            self._exact = exact
+            self._indexed = True
+
     def _names(self) -> tuple[tuple[str, str, R], ...]:
-        """Every (folded name, name as written, record); builds the name indexes once."""
+        """Every (folded name, name as written, record), each folded name once per record."""
         built = self._name_list
         if built is not None:
             return built
         with self._index_lock:
-            if self._name_list is not None:
-                return self._name_list
-            # Folded name -> records answering to it (more than one: ambiguous).
-            by_fold: dict[str, list[R]] = {}
-            names: list[tuple[str, str, R]] = []  # (folded, as written, record)
-            names_of = self._names_of
-            for record in self._records:
-                seen: set[str] = set()
-                for name in (record.id, *names_of(record)):
-                    key = fold(name)
-                    if not key or key in seen:
-                        continue
-                    seen.add(key)
-                    holders = by_fold.get(key)
-                    if holders is None:
-                        by_fold[key] = [record]
-                    elif all(h is not record for h in holders):
-                        holders.append(record)
-                    names.append((key, name, record))
-            # The exact spellings given, resolved ahead: most lookups stop here.
-            exact: dict[str, R] = {}
-            for key, name, _ in names:
-                holders_ = by_fold[key]
-                if len(holders_) == 1:
-                    exact[name] = holders_[0]
-            # Published whole, the flag (``_name_list``) last: readers never see half.
-            self._by_fold = MappingProxyType(
-                {key: tuple(holders) for key, holders in by_fold.items()}
-            )
-            self._max_name = max((len(n) for _, n, _ in names), default=0)
-            self._exact = exact
-            self._name_list = tuple(names)
+            if self._name_list is None:
+                names: list[tuple[str, str, R]] = []
+                for record in self._records:
+                    seen: set[str] = set()
+                    for name in (record.id, *self._names_of(record)):
+                        key = fold(name)
+                        if key and key not in seen:
+                            seen.add(key)
+                            names.append((key, name, record))
+                self._name_list = tuple(names)
             return self._name_list
 
     def _trigram_index(self) -> Mapping[str, tuple[int, ...]]:
@@ -280,19 +308,32 @@ class Registry(Generic[R]):
         hit = self._folded.get(name)
         if hit is not None:
             return hit
-        self._names()
+        self._index_names()
         if len(name) > 4 * self._max_name + 16:
             raise NotFoundError(self._kind, name)
-        holders = self._by_fold.get(fold(name), ())
-        if len(holders) == 1:
+        key = fold(name)
+        found = self._unique.get(key)
+        if found is not None:
             # Remembered only when found; the registry never changes, so neither does the answer.
             if len(self._folded) >= _FOLDED_CACHE_SIZE:
                 self._folded.clear()
-            self._folded[name] = holders[0]
-            return holders[0]
+            self._folded[name] = found
+            return found
+        holders = self._shared.get(key)
         if holders:
             raise AmbiguousNameError(self._kind, name, (r.id for r in holders))
         raise NotFoundError(self._kind, name, self._suggest(name))
+
+    def ambiguous(self) -> Mapping[str, tuple[R, ...]]:
+        """Each folded name (:func:`~newsfacts.names.fold`) that more than one record answers to.
+
+        A read-only mapping from the folded name to those records, in registry
+        order; empty when every name leads to one record, as
+        :func:`~newsfacts.validate` requires of a dataset. Built from the
+        lookup index, which it builds if no lookup has yet.
+        """
+        self._index_names()
+        return self._shared
 
     def search(self, query: str, limit: int = 10) -> tuple[Match[R], ...]:
         """Records whose names resemble ``query``, best first.
@@ -348,7 +389,7 @@ class Registry(Generic[R]):
         )
 
     def _close_ids(self, id: str) -> tuple[str, ...]:
-        self._names()
+        self._index_names()
         if len(id) > 4 * self._max_name + 16:
             return ()
         return tuple(m.record.id for m in self.search(id, 3))
@@ -440,6 +481,27 @@ class Registry(Generic[R]):
     def as_mapping(self) -> Mapping[str, R]:
         """A read-only id → record mapping."""
         return self._by_id_view
+
+
+def _by_id(kind: str, records: tuple[R, ...]) -> dict[str, R]:
+    """Each record by its id, the first of any repeated one; :class:`TypeError` for a record
+    without a str id."""
+    found: list[object] = [getattr(record, "id", None) for record in records]
+    if not set(map(type, found)) <= {str}:
+        for record, record_id in zip(records, found, strict=True):
+            if type(record_id) is not str:
+                raise TypeError(
+                    f"{kind} records must have a str id, got {type(record).__name__}"
+                    + ("" if record_id is None else f" with a {type(record_id).__name__} id")
+                )
+    ids = typing.cast("list[str]", found)
+    by_id: dict[str, R] = dict(zip(ids, records, strict=True))
+    if len(by_id) < len(records):
+        # A repeated id (which the validator reports): the first record keeps it.
+        by_id = {}
+        for record_id, record in zip(ids, records, strict=True):
+            by_id.setdefault(record_id, record)
+    return by_id
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -15,6 +15,7 @@ import attrs
 
 from ._checks import to_tuple
 from ._kinds import MonthPart, Precision, Resolution
+from .format import refers
 
 __all__ = ["TimePoint", "TimeSpec"]
 
@@ -252,7 +253,9 @@ class TimeSpec:
     expression: str | None = attrs.field(default=None, validator=_check_expression)
     """The words as written ("on Monday"), or ``None`` when the text gives no time."""
     resolution: Resolution = attrs.field(default=Resolution.EXPLICIT, validator=_check_resolution)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_check_sources)
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_sources, metadata=refers("sources")
+    )
     """Ids of the sources of a time taken from the public record."""
     open_start: bool = attrs.field(default=False, validator=_check_flag)
     """The interval has no beginning (EDTF ``../E``), as against an unknown one (``/E``)."""
@@ -261,7 +264,10 @@ class TimeSpec:
     not_before: TimePoint | None = attrs.field(default=None, validator=_check_shape)
     """The earliest an unknown start can be, as the text or the record allows."""
     bound_sources: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=_check_bound_sources
+        default=(),
+        converter=to_tuple,
+        validator=_check_bound_sources,
+        metadata=refers("sources"),
     )
     """Ids of the sources of the lower bound, where it comes from the public record."""
 

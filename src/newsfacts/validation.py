@@ -51,22 +51,26 @@ import bisect
 import datetime
 import enum
 import hashlib
+import itertools
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from ._columns import column, distinct, members
 from .cameo import CAMEO_CODES, PLOVER_TYPES
 from .codec import json_path
-from .format import DATASET_FILE, KINDS
-from .model import Entity, Event, Span, Statement
+from .format import DATASET_FILE, KINDS, Reference, references
+from .model import Article, Entity, Event, Mention, Span, Statement, Verdict
 from .names import fold
 from .timespec import TimeSpec
 from .vocabulary import EntityKind, EventStatus, Origin, Predicate, Rating, Resolution
 
 if TYPE_CHECKING:
     from .dataset import Dataset
+    from .registry import Registry
 
 __all__ = ["Problem", "ProblemCode", "validate"]
 
@@ -282,6 +286,9 @@ class _Checker:
         self.ds = dataset
         self.text = dataset.article.text
         self.problems: list[Problem] = []
+        # Every registry with ids, by name, as read-only mappings for ``in``.
+        self.ids_of = {name: getattr(dataset, name).as_mapping() for name in _REGISTRIES}
+        self._evidence: Sequence[Span] | None = None
 
     def add(
         self,
@@ -295,26 +302,22 @@ class _Checker:
 
     # --- shared pieces -------------------------------------------------------
 
-    def span(self, span: Span, ids: tuple[str, ...], file: str, *segments: _Segment) -> None:
-        if span.end > len(self.text):
-            self.add(
-                ProblemCode.SPAN_OUTSIDE_TEXT,
-                f"span {span.start}:{span.end} ends past the text ({len(self.text)} code points)",
-                ids,
-                file,
-                *segments,
-            )
-        elif self.text[span.start : span.end] != span.text:
-            self.add(
-                ProblemCode.SPAN_MISMATCH,
-                f"span {span.start}:{span.end} says {span.text[:60]!r} but the text there is "
-                f"{self.text[span.start : span.end][:60]!r}",
-                ids,
-                file,
-                *segments,
-            )
+    def holders(self) -> Iterator[tuple[str, tuple[_Segment, ...], tuple[object, ...], type]]:
+        """Every place records live: (file, JSON path prefix, records, their class), in file order."""
+        yield DATASET_FILE, ("article",), (self.ds.article,), Article
+        for kind in KINDS:
+            records: tuple[object, ...] = tuple(getattr(self.ds, kind.registry))
+            yield kind.file, (), records, kind.cls
 
-    def ref(
+    @staticmethod
+    def owner(record: object) -> tuple[str, ...]:
+        # The ids a problem of a record names: its own, or a mention's targets.
+        if isinstance(record, Mention):
+            return record.targets
+        record_id: str = getattr(record, "id")  # noqa: B009 - every other holder has an id
+        return (record_id,)
+
+    def reference_problem(
         self,
         value: str,
         allowed: tuple[str, ...],
@@ -322,12 +325,8 @@ class _Checker:
         file: str,
         *segments: _Segment,
     ) -> None:
-        """``value`` must be the id of a record of one of the ``allowed`` registries."""
-        # Nearly every reference resolves where it should: that case asks one registry.
-        for name in allowed:
-            if value in getattr(self.ds, name):
-                return
-        found = [name for name in _REGISTRIES if value in getattr(self.ds, name)]
+        """``value`` is not the id of a record of the ``allowed`` registries: say what it is."""
+        found = [name for name in _REGISTRIES if value in self.ids_of[name]]
         if not found:
             self.add(
                 ProblemCode.UNRESOLVED_REFERENCE,
@@ -336,7 +335,7 @@ class _Checker:
                 file,
                 *segments,
             )
-        elif not set(found) & set(allowed):
+        else:
             self.add(
                 ProblemCode.WRONG_REFERENCE_KIND,
                 f"{value!r} is one of the {found[0]}, expected one of the {' or '.join(allowed)}",
@@ -345,20 +344,27 @@ class _Checker:
                 *segments,
             )
 
-    def sources(
-        self, sources: tuple[str, ...], ids: tuple[str, ...], file: str, *segments: _Segment
-    ) -> None:
-        for index, source in enumerate(sources):
-            self.ref(source, ("sources",), ids, file, *segments, index)
+    def span_fault(self, span: Span) -> tuple[ProblemCode, str] | None:
+        if span.end > len(self.text):
+            return (
+                ProblemCode.SPAN_OUTSIDE_TEXT,
+                f"span {span.start}:{span.end} ends past the text ({len(self.text)} code points)",
+            )
+        if self.text[span.start : span.end] != span.text:
+            return (
+                ProblemCode.SPAN_MISMATCH,
+                f"span {span.start}:{span.end} says {span.text[:60]!r} but the text there is "
+                f"{self.text[span.start : span.end][:60]!r}",
+            )
+        return None
 
     def time(
         self, time: TimeSpec | None, ids: tuple[str, ...], file: str, *segments: _Segment
     ) -> None:
-        if time is None:
-            return
         # TimeSpec refuses inverted bounds when built; this guards data made otherwise.
         if (
-            time.start is not None
+            time is not None
+            and time.start is not None
             and time.end is not None
             and time.start.earliest > time.end.latest
         ):
@@ -369,135 +375,6 @@ class _Checker:
                 file,
                 *segments,
             )
-        self.sources(time.sources, ids, file, *segments, "sources")
-
-    def provenance(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
-        ids = (record.id,)
-        for number, span in enumerate(record.evidence):
-            self.span(span, ids, file, index, "evidence", number)
-        self.sources(record.sources, ids, file, index, "sources")
-        if record.origin is Origin.ENRICHMENT:
-            if not record.sources:
-                self.add(
-                    ProblemCode.ENRICHMENT_WITHOUT_SOURCE,
-                    f"{kind} {record.id!r} is an enrichment but names no source",
-                    ids,
-                    file,
-                    index,
-                    "sources",
-                )
-            if record.evidence:
-                self.add(
-                    ProblemCode.ENRICHMENT_WITH_EVIDENCE,
-                    f"{kind} {record.id!r} is an enrichment but has evidence in the article",
-                    ids,
-                    file,
-                    index,
-                    "evidence",
-                )
-        else:
-            if not record.evidence:
-                self.add(
-                    ProblemCode.ARTICLE_FACT_WITHOUT_EVIDENCE,
-                    f"{kind} {record.id!r} is the article's but has no evidence",
-                    ids,
-                    file,
-                    index,
-                    "evidence",
-                )
-            if record.verdict is None:
-                self.add(
-                    ProblemCode.MISSING_VERDICT,
-                    f"{kind} {record.id!r} is the article's but has no verdict",
-                    ids,
-                    file,
-                    index,
-                )
-        if record.verdict is not None:
-            if record.verdict.rating not in _SELF_EXPLAINING and not record.verdict.note.strip():
-                self.add(
-                    ProblemCode.VERDICT_WITHOUT_NOTE,
-                    f"{kind} {record.id!r} is rated {record.verdict.rating.value} without a note",
-                    ids,
-                    file,
-                    index,
-                    "verdict",
-                    "note",
-                )
-            self.sources(record.verdict.sources, ids, file, index, "verdict", "sources")
-            self.verdict_sources(record, file, index, kind)
-        self.time_words(record, file, index, kind)
-        for number, claimant in enumerate(record.attribution.claimants):
-            self.ref(claimant, ("entities",), ids, file, index, "attribution", "claimants", number)
-        self.time(record.time, ids, file, index, "time")
-        self.time(record.record_time, ids, file, index, "record_time")
-        if (
-            record.time is not None
-            and record.record_time is not None
-            and not record.time.contains(record.record_time)
-        ):
-            self.add(
-                ProblemCode.RECORD_TIME_CONTRADICTS,
-                f"{kind} {record.id!r}: the record's {record.record_time.edtf} lies outside "
-                f"the article's {record.time.edtf}",
-                ids,
-                file,
-                index,
-                "record_time",
-            )
-
-    def verdict_sources(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
-        verdict = record.verdict
-        assert verdict is not None
-        ids = (record.id,)
-        if verdict.rating in _CORRECTING and not verdict.sources:
-            self.add(
-                ProblemCode.VERDICT_WITHOUT_SOURCE,
-                f"{kind} {record.id!r} is rated {verdict.rating.value} but cites no source",
-                ids,
-                file,
-                index,
-                "verdict",
-                "sources",
-            )
-        # Unchecked means that no source bears on the fact: a verdict that cites
-        # one has been checked, and rates the fact.
-        if verdict.rating is Rating.UNCHECKED and verdict.sources:
-            self.add(
-                ProblemCode.UNCHECKED_WITH_SOURCES,
-                f"{kind} {record.id!r} is rated unchecked but its verdict cites "
-                f"{', '.join(dict.fromkeys(verdict.sources))}: rate it",
-                ids,
-                file,
-                index,
-                "verdict",
-                "rating",
-            )
-
-    def time_words(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
-        # A time the words give must be given by the words that state the fact;
-        # a time borrowed from another clause is context, not explicit.
-        time = record.time
-        if (
-            time is None
-            or time.resolution not in _WORDED
-            or record.origin is not Origin.ARTICLE
-            or not record.evidence
-        ):
-            return
-        words = (time.expression or "").casefold()
-        if not words or any(words in span.text.casefold() for span in record.evidence):
-            return
-        self.add(
-            ProblemCode.TIME_WORDS_OUTSIDE_EVIDENCE,
-            f"{kind} {record.id!r} takes its time ({time.resolution.value}) from the words "
-            f"{time.expression!r}, which its evidence does not hold",
-            (record.id,),
-            file,
-            index,
-            "time",
-            "expression",
-        )
 
     def lifetime(
         self,
@@ -535,12 +412,18 @@ class _Checker:
 
     def unique_ids(self) -> None:
         # One id space: the article's id is taken too (exports key records by id).
-        seen: dict[str, str] = {self.ds.article.id: f"{DATASET_FILE}, the article"}
+        ds = self.ds
+        registries = (ds.entities, ds.events, ds.statements, ds.sources)
+        # Nearly always every id is new: one set says so for all of them at once.
+        records = sum(len(registry) for registry in registries)
+        if len({ds.article.id}.union(*(registry.ids for registry in registries))) == records + 1:
+            return
+        seen: dict[str, str] = {ds.article.id: f"{DATASET_FILE}, the article"}
         ids_by_file = (
-            (ENTITIES_FILE, [r.id for r in self.ds.entities]),
-            (EVENTS_FILE, [r.id for r in self.ds.events]),
-            (STATEMENTS_FILE, [r.id for r in self.ds.statements]),
-            (SOURCES_FILE, [r.id for r in self.ds.sources]),
+            (ENTITIES_FILE, column(ds.entities, "id")),
+            (EVENTS_FILE, column(ds.events, "id")),
+            (STATEMENTS_FILE, column(ds.statements, "id")),
+            (SOURCES_FILE, column(ds.sources, "id")),
         )
         for file, ids in ids_by_file:
             for index, record_id in enumerate(ids):
@@ -556,6 +439,63 @@ class _Checker:
                 else:
                     seen[record_id] = file
 
+    def references(self) -> None:
+        """Every id a record holds, where the format declares one, names a record of a kind it may.
+
+        The distinct ids of each reference are checked at once; the records
+        are walked again, in file order, only to name those at fault.
+        """
+        for file, prefix, records, cls in self.holders():
+            failing: list[tuple[Reference, set[str]]] = []
+            for reference in references(cls):
+                # A set difference with the registries' keys, in C.
+                bad = reference.ids(records).difference(*(self.ids_of[k] for k in reference.kinds))
+                if bad:
+                    failing.append((reference, bad))
+            if not failing:
+                continue
+            for index, record in enumerate(records):
+                at: tuple[_Segment, ...] = prefix if prefix else (index,)
+                for reference, bad in failing:
+                    for segments, value in reference.located(record):
+                        if value in bad:
+                            self.reference_problem(
+                                value, reference.kinds, self.owner(record), file, *at, *segments
+                            )
+
+    def evidence_spans(self) -> Sequence[Span]:
+        """The distinct spans (by identity) of every fact's evidence, taken once per check run."""
+        if self._evidence is None:
+            tuples = (*column(self.ds.events, "evidence"), *column(self.ds.statements, "evidence"))
+            self._evidence = distinct(members(distinct(tuples)))
+        return self._evidence
+
+    def spans(self) -> None:
+        """Every span lies inside the article and holds its words: each distinct span checked once."""
+        ds = self.ds
+        spans = (*ds.article.sentences, *self.evidence_spans(), *column(ds.mentions, "span"))
+        faults = {id(span): fault for span in distinct(spans) if (fault := self.span_fault(span))}
+        if not faults:
+            return
+        places: list[tuple[str, tuple[_Segment, ...], Sequence[object], str]] = [
+            (DATASET_FILE, ("article",), (ds.article,), "sentences"),
+            (EVENTS_FILE, (), tuple(ds.events), "evidence"),
+            (STATEMENTS_FILE, (), tuple(ds.statements), "evidence"),
+            (MENTIONS_FILE, (), ds.mentions, "span"),
+        ]
+        for file, prefix, records, field in places:
+            for index, record in enumerate(records):
+                at: tuple[_Segment, ...] = prefix if prefix else (index,)
+                value = getattr(record, field)
+                if field == "span":
+                    located: list[tuple[tuple[_Segment, ...], Span]] = [((field,), value)]
+                else:
+                    located = [((field, number), span) for number, span in enumerate(value)]
+                for segments, span in located:
+                    fault = faults.get(id(span))
+                    if fault is not None:
+                        self.add(fault[0], fault[1], self.owner(record), file, *at, *segments)
+
     def article(self) -> None:
         article = self.ds.article
         ids = (article.id,)
@@ -569,10 +509,9 @@ class _Checker:
                 "article",
                 "sha256",
             )
-        self.sources(article.sources, ids, DATASET_FILE, "article", "sources")
+        self.time(article.published, ids, DATASET_FILE, "article", "published")
         previous_end = 0
         for index, sentence in enumerate(article.sentences):
-            self.span(sentence, ids, DATASET_FILE, "article", "sentences", index)
             if sentence.start < previous_end:
                 self.add(
                     ProblemCode.SENTENCES_OVERLAP,
@@ -613,11 +552,7 @@ class _Checker:
         # spans sorted by start and a running maximum of their ends, "does any
         # span that starts before the sentence ends also end after it starts?"
         # is one bisection per sentence.
-        spans = sorted(
-            (span.start, span.end)
-            for fact in (*self.ds.events, *self.ds.statements)
-            for span in fact.evidence
-        )
+        spans = sorted({(span.start, span.end) for span in self.evidence_spans()})
         starts = [start for start, _ in spans]
         reach: list[int] = []
         furthest = -1
@@ -640,17 +575,23 @@ class _Checker:
                 )
 
     def mentioned(self) -> set[str]:
-        return {target for m in self.ds.mentions for target in m.targets} | {
-            m.literal for m in self.ds.mentions if m.literal is not None
-        }
+        targets = set(members(column(self.ds.mentions, "targets")))
+        return targets | {m.literal for m in self.ds.mentions if m.literal is not None}
 
     def entities(self, mentioned: set[str]) -> None:
-        tied = {
-            s.subject
-            for s in self.ds.statements
-            if s.predicate in _TIES and not s.negated and s.object_id is not None
-        }
-        for index, entity in enumerate(self.ds.entities):
+        entities = self.ds.entities
+        tied: set[str] = set()
+        if any(entity.kind in _BELONGING for entity in entities):
+            # The subjects of statements that tie them (looked for only when some body needs one).
+            statements = self.ds.statements
+            predicates = column(statements, "predicate")
+            ties = {id(predicate) for predicate in _TIES}
+            tied = {
+                s.subject
+                for s, predicate in zip(statements, predicates, strict=True)
+                if id(predicate) in ties and not s.negated and s.object_id is not None
+            }
+        for index, entity in enumerate(entities):
             ids = (entity.id,)
             if entity.kind in _BELONGING and entity.id not in tied:
                 self.add(
@@ -662,7 +603,6 @@ class _Checker:
                     index,
                     "kind",
                 )
-            self.sources(entity.sources, ids, ENTITIES_FILE, index, "sources")
             self.time(entity.inception, ids, ENTITIES_FILE, index, "inception")
             self.time(entity.dissolved, ids, ENTITIES_FILE, index, "dissolved")
             if (
@@ -679,8 +619,10 @@ class _Checker:
                     index,
                     "dissolved",
                 )
-            has_external = any(
-                x is not None for x in (entity.wikidata, entity.iso_alpha2, entity.iso_alpha3)
+            has_external = (
+                entity.wikidata is not None
+                or entity.iso_alpha2 is not None
+                or entity.iso_alpha3 is not None
             )
             if (entity.origin is Origin.ENRICHMENT or has_external) and not entity.sources:
                 self.add(
@@ -709,65 +651,175 @@ class _Checker:
                     index,
                 )
 
+    def facts(self, records: Sequence[Event | Statement], file: str, kind: str) -> None:
+        """Provenance, verdict and time of each event or statement.
+
+        Each check first asks its column in C (is any fact an enrichment, has
+        any article fact no evidence, is any verdict at fault, is any fact
+        dated?) and walks the records one by one only where the answer is
+        yes. A verdict, shared by many records once loaded, is judged once.
+        """
+        origins = column(records, "origin")
+        verdicts = column(records, "verdict")
+        if origins.count(Origin.ENRICHMENT):
+            for index, record in enumerate(records):
+                if record.origin is Origin.ENRICHMENT:
+                    self.enrichment(record, file, index, kind)
+        if column(records, "evidence").count(()) or verdicts.count(None):
+            for index, record in enumerate(records):
+                if record.origin is not Origin.ENRICHMENT:
+                    self.article_fact(record, file, index, kind)
+        judged = {id(verdict): tuple(_verdict_faults(verdict)) for verdict in distinct(verdicts)}
+        if any(judged.values()):
+            for index, (record, verdict) in enumerate(zip(records, verdicts, strict=True)):
+                for code, message, segments in judged.get(id(verdict), ()):
+                    self.add(
+                        code,
+                        f"{kind} {record.id!r} {message}",
+                        (record.id,),
+                        file,
+                        index,
+                        *segments,
+                    )
+        undated = len(records)
+        if column(records, "time").count(None) < undated or (
+            column(records, "record_time").count(None) < undated
+        ):
+            for index, record in enumerate(records):
+                if record.time is not None or record.record_time is not None:
+                    self.dated(record, file, index, kind)
+
+    def enrichment(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
+        if not record.sources:
+            self.add(
+                ProblemCode.ENRICHMENT_WITHOUT_SOURCE,
+                f"{kind} {record.id!r} is an enrichment but names no source",
+                (record.id,),
+                file,
+                index,
+                "sources",
+            )
+        if record.evidence:
+            self.add(
+                ProblemCode.ENRICHMENT_WITH_EVIDENCE,
+                f"{kind} {record.id!r} is an enrichment but has evidence in the article",
+                (record.id,),
+                file,
+                index,
+                "evidence",
+            )
+
+    def article_fact(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
+        if not record.evidence:
+            self.add(
+                ProblemCode.ARTICLE_FACT_WITHOUT_EVIDENCE,
+                f"{kind} {record.id!r} is the article's but has no evidence",
+                (record.id,),
+                file,
+                index,
+                "evidence",
+            )
+        if record.verdict is None:
+            self.add(
+                ProblemCode.MISSING_VERDICT,
+                f"{kind} {record.id!r} is the article's but has no verdict",
+                (record.id,),
+                file,
+                index,
+            )
+
+    def dated(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
+        ids = (record.id,)
+        self.time_words(record, file, index, kind)
+        self.time(record.time, ids, file, index, "time")
+        self.time(record.record_time, ids, file, index, "record_time")
+        if (
+            record.time is not None
+            and record.record_time is not None
+            and not record.time.contains(record.record_time)
+        ):
+            self.add(
+                ProblemCode.RECORD_TIME_CONTRADICTS,
+                f"{kind} {record.id!r}: the record's {record.record_time.edtf} lies outside "
+                f"the article's {record.time.edtf}",
+                ids,
+                file,
+                index,
+                "record_time",
+            )
+
+    def time_words(self, record: Event | Statement, file: str, index: int, kind: str) -> None:
+        # A time the words give must be given by the words that state the fact;
+        # a time borrowed from another clause is context, not explicit.
+        time = record.time
+        if (
+            time is None
+            or time.resolution not in _WORDED
+            or record.origin is not Origin.ARTICLE
+            or not record.evidence
+        ):
+            return
+        words = (time.expression or "").casefold()
+        if not words or any(words in span.text.casefold() for span in record.evidence):
+            return
+        self.add(
+            ProblemCode.TIME_WORDS_OUTSIDE_EVIDENCE,
+            f"{kind} {record.id!r} takes its time ({time.resolution.value}) from the words "
+            f"{time.expression!r}, which its evidence does not hold",
+            (record.id,),
+            file,
+            index,
+            "time",
+            "expression",
+        )
+
     def aliases(self) -> None:
         # Within one registry, a folded name held by two records makes lookup
         # ambiguous: report every holder after the first, at the field at fault.
-        self.collisions(
-            (
-                (index, e.id, _located_names("entities", e))
-                for index, e in enumerate(self.ds.entities)
-            ),
-            ENTITIES_FILE,
-        )
-        self.collisions(
-            ((index, e.id, _located_names("events", e)) for index, e in enumerate(self.ds.events)),
-            EVENTS_FILE,
-        )
-
-    def collisions(
-        self,
-        records: Iterable[tuple[int, str, Iterator[tuple[str, tuple[_Segment, ...]]]]],
-        file: str,
-    ) -> None:
-        holders: dict[str, list[tuple[str, int, str, tuple[_Segment, ...]]]] = {}
-        for index, record_id, names in records:
-            seen: set[str] = set()
-            for name, segments in names:
-                key = fold(name)
-                if not key or key in seen:
-                    continue
-                seen.add(key)
-                holders.setdefault(key, []).append((record_id, index, name, segments))
-        for entries in holders.values():
-            first = entries[0][0]
-            for record_id, index, name, segments in entries:
-                if record_id == first:
-                    continue
-                # The two records of the collision: naming every holder in each
-                # problem would grow with the square of the holders.
-                self.add(
-                    ProblemCode.ALIAS_COLLISION,
-                    f"{segments[0]} {name!r} of {record_id!r} also names {first!r}",
-                    (first, record_id),
-                    file,
-                    index,
-                    *segments,
-                )
+        # The registries' own lookup index says which names those are.
+        for name, file in (("entities", ENTITIES_FILE), ("events", EVENTS_FILE)):
+            registry: Registry[Entity] | Registry[Event] = getattr(self.ds, name)
+            clashes = registry.ambiguous()
+            if not clashes:
+                continue
+            index_of = {id(record): index for index, record in enumerate(registry)}
+            for key, holders in clashes.items():
+                first = holders[0].id
+                for record in holders[1:]:
+                    if record.id == first:
+                        continue  # a repeated id, which unique_ids reports
+                    written, segments = next(
+                        (written, segments)
+                        for written, segments in _located_names(name, record)
+                        if fold(written) == key
+                    )
+                    # The two records of the collision: naming every holder in each
+                    # problem would grow with the square of the holders.
+                    self.add(
+                        ProblemCode.ALIAS_COLLISION,
+                        f"{segments[0]} {written!r} of {record.id!r} also names {first!r}",
+                        (first, record.id),
+                        file,
+                        index_of[id(record)],
+                        *segments,
+                    )
 
     def events(self, mentioned: set[str]) -> None:
-        for index, event in enumerate(self.ds.events):
+        events = self.ds.events
+        self.facts(tuple(events), EVENTS_FILE, "event")
+        for index, event in enumerate(events):
             ids = (event.id,)
-            self.provenance(event, EVENTS_FILE, index, "event")
             for number, participant in enumerate(event.participants):
-                segments = ("participants", number, "entity")
-                self.ref(participant.entity, ("entities",), ids, EVENTS_FILE, index, *segments)
-                self.lifetime("event", event, participant.entity, EVENTS_FILE, index, *segments)
-            for field in ("place", "record_place"):
-                value = getattr(event, field)
-                if value is not None:
-                    self.ref(value, ("entities",), ids, EVENTS_FILE, index, field)
-            if event.part_of is not None:
-                self.ref(event.part_of, ("events",), ids, EVENTS_FILE, index, "part_of")
+                self.lifetime(
+                    "event",
+                    event,
+                    participant.entity,
+                    EVENTS_FILE,
+                    index,
+                    "participants",
+                    number,
+                    "entity",
+                )
             self.event_status(event, index)
             self.event_codes(event, index)
             if event.origin is Origin.ENRICHMENT and event.id in mentioned:
@@ -876,122 +928,148 @@ class _Checker:
             )
 
     def statements(self) -> None:
-        for index, statement in enumerate(self.ds.statements):
-            ids = (statement.id,)
-            info = statement.predicate.info
-            self.provenance(statement, STATEMENTS_FILE, index, "statement")
-            subject_kinds = ("entities", "events") if info.event_subject else ("entities",)
-            self.ref(statement.subject, subject_kinds, ids, STATEMENTS_FILE, index, "subject")
-            subject = self.ds.entities.get(statement.subject)
-            if subject is not None and subject.kind not in info.domain:
-                self.add(
-                    ProblemCode.DOMAIN,
-                    f"{statement.predicate.value} cannot have a {subject.kind.value} "
-                    f"({subject.id!r}) as subject",
-                    (*ids, subject.id),
-                    STATEMENTS_FILE,
-                    index,
-                    "subject",
-                )
-            if statement.object_id is None:
-                if not info.literal_object:
-                    self.add(
-                        ProblemCode.RANGE,
-                        f"{statement.predicate.value} cannot have a literal as object",
-                        ids,
-                        STATEMENTS_FILE,
-                        index,
-                        "object",
-                    )
-            else:
-                object_kinds = ("entities", "events") if info.event_object else ("entities",)
-                self.ref(statement.object_id, object_kinds, ids, STATEMENTS_FILE, index, "object")
-                target = self.ds.entities.get(statement.object_id)
-                if target is not None and target.kind not in info.range:
-                    self.add(
-                        ProblemCode.RANGE,
-                        f"{statement.predicate.value} cannot have a {target.kind.value} "
-                        f"({target.id!r}) as object",
-                        (*ids, target.id),
-                        STATEMENTS_FILE,
-                        index,
-                        "object",
-                    )
-            self.statement_fit(statement, index)
-            if not statement.negated:
-                # That something did not hold before it existed is no contradiction.
-                self.lifetime(
-                    "statement", statement, statement.subject, STATEMENTS_FILE, index, "subject"
-                )
-                if statement.object_id is not None:
-                    self.lifetime(
-                        "statement",
-                        statement,
-                        statement.object_id,
-                        STATEMENTS_FILE,
-                        index,
-                        "object",
-                    )
-            for number, qualifier in enumerate(statement.qualifiers):
-                if qualifier.value_id is not None:
-                    self.ref(
-                        qualifier.value_id,
-                        ("entities", "events"),
-                        ids,
-                        STATEMENTS_FILE,
-                        index,
-                        "qualifiers",
-                        number,
-                        "value",
-                    )
-        self.inverses()
+        statements = tuple(self.ds.statements)
+        self.facts(statements, STATEMENTS_FILE, "statement")
+        predicates = column(statements, "predicate")
+        self.predicate_fit(statements, predicates)
+        self.statement_lifetimes(statements)
+        self.inverses(statements, predicates)
 
-    def statement_fit(self, statement: Statement, index: int) -> None:
+    def predicate_fit(self, statements: Sequence[Statement], predicates: list[Predicate]) -> None:
+        """Subjects and objects of the kinds each predicate allows, as its Wikidata property does.
+
+        Whether a statement fits depends only on its predicate, the kinds of
+        its ends (an entity's kind, an event, a literal) and whether it has a
+        time: the statements are grouped by those (in C: ids and maps over
+        columns), one statement of each group is judged, and only the
+        statements of groups at fault are looked at one by one.
+        """
+        # What an end is: an entity's kind, an event, or nothing known (a literal,
+        # or an id that the reference check reports).
+        end_of: dict[object, object] = {entity.id: entity.kind for entity in self.ds.entities}
+        end_of.update(dict.fromkeys(self.ids_of["events"], Event))
+        subjects = column(statements, "subject")
+        objects = column(statements, "object")
+        times = column(statements, "time")
+        record_times = column(statements, "record_time")
+
+        def keys() -> Iterator[tuple[object, ...]]:
+            # Ids and flags only (hashed in C); made twice, never all held at once.
+            return zip(
+                map(id, predicates),
+                map(id, map(end_of.get, subjects)),
+                map(id, map(end_of.get, objects)),
+                map(id, map(type, objects)),
+                map(operator.is_, times, itertools.repeat(None)),
+                map(operator.is_, record_times, itertools.repeat(None)),
+                strict=True,
+            )
+
+        sample = dict(zip(keys(), statements, strict=True))
+        bad = {key for key, statement in sample.items() if any(self.fit_faults(statement))}
+        if not bad:
+            return
+        for index, (key, statement) in enumerate(zip(keys(), statements, strict=True)):
+            if key in bad:
+                for fault in self.fit_faults(statement):
+                    fault(index)
+
+    def fit_faults(self, statement: Statement) -> Iterator[Callable[[int], None]]:
+        """What is wrong with the ends of ``statement`` for its predicate: each a report to make."""
         info = statement.predicate.info
         ids = (statement.id,)
-        subject = self.ds.entities.get(statement.subject)
-        target = (
-            self.ds.entities.get(statement.object_id) if statement.object_id is not None else None
-        )
+        file = STATEMENTS_FILE
+        entities = self.ds.entities
+        subject = entities.get(statement.subject)
+        target = entities.get(statement.object_id) if statement.object_id is not None else None
+        if statement.subject in self.ids_of["events"] and not info.event_subject:
+            yield lambda index: self.reference_problem(
+                statement.subject, ("entities",), ids, file, index, "subject"
+            )
+        if subject is not None and subject.kind not in info.domain:
+            yield lambda index: self.add(
+                ProblemCode.DOMAIN,
+                f"{statement.predicate.value} cannot have a {subject.kind.value} "
+                f"({subject.id!r}) as subject",
+                (*ids, subject.id),
+                file,
+                index,
+                "subject",
+            )
+        object_id = statement.object_id
+        if object_id is None:
+            if not info.literal_object:
+                yield lambda index: self.add(
+                    ProblemCode.RANGE,
+                    f"{statement.predicate.value} cannot have a literal as object",
+                    ids,
+                    file,
+                    index,
+                    "object",
+                )
+        else:
+            if object_id in self.ids_of["events"] and not info.event_object:
+                yield lambda index: self.reference_problem(
+                    object_id, ("entities",), ids, file, index, "object"
+                )
+            if target is not None and target.kind not in info.range:
+                yield lambda index: self.add(
+                    ProblemCode.RANGE,
+                    f"{statement.predicate.value} cannot have a {target.kind.value} "
+                    f"({target.id!r}) as object",
+                    (*ids, target.id),
+                    file,
+                    index,
+                    "object",
+                )
         # Only where the ends fit the predicate itself: DOMAIN and RANGE report the rest.
         in_domain = subject is not None and subject.kind in info.domain
-        if statement.subject in self.ds.events:
+        if statement.subject in self.ids_of["events"]:
             in_domain = info.event_subject
         in_range = target is not None and target.kind in info.range
+        if not (in_domain and in_range and target is not None):
+            return
         if (
-            in_domain
-            and in_range
-            and target is not None
-            and target.kind in info.time_bound
+            target.kind in info.time_bound
             and statement.time is None
             and statement.record_time is None
         ):
-            self.add(
+            yield lambda index: self.add(
                 ProblemCode.STATE_WITHOUT_TIME,
                 f"{statement.id!r} ({statement.predicate.value}) holds over an interval but has "
                 "no time: give at least 'as of publication', or the record's start",
                 ids,
-                STATEMENTS_FILE,
+                file,
                 index,
                 "time",
             )
-        if (
-            in_domain
-            and in_range
-            and subject is not None
-            and target is not None
-            and not info.fits_wikidata(subject.kind, target.kind)
-        ):
-            self.add(
+        if subject is not None and not info.fits_wikidata(subject.kind, target.kind):
+            yield lambda index: self.add(
                 ProblemCode.WIKIDATA_MISFIT,
                 f"{statement.id!r} exports {statement.predicate.value} as Wikidata "
                 f"{info.wikidata}, which does not admit a {subject.kind.value} and a "
                 f"{target.kind.value}",
                 ids,
-                STATEMENTS_FILE,
+                file,
                 index,
                 "predicate",
             )
+
+    def statement_lifetimes(self, statements: Sequence[Statement]) -> None:
+        # Only dated statements about entities whose lifetime is known can fall outside it.
+        if not any(e.inception is not None or e.dissolved is not None for e in self.ds.entities):
+            return
+        for index, statement in enumerate(statements):
+            if statement.negated or (statement.time is None and statement.record_time is None):
+                # That something did not hold before it existed is no contradiction.
+                continue
+            self.lifetime(
+                "statement", statement, statement.subject, STATEMENTS_FILE, index, "subject"
+            )
+            if statement.object_id is not None:
+                self.lifetime(
+                    "statement", statement, statement.object_id, STATEMENTS_FILE, index, "object"
+                )
 
     def pronouns(self) -> None:
         # English only: the pronouns are English words.
@@ -1011,7 +1089,7 @@ class _Checker:
                 "text",
             )
 
-    def inverses(self) -> None:
+    def inverses(self, statements: Sequence[Statement], predicates: list[Predicate]) -> None:
         # A relation stated both ways (through its inverse, or a symmetric one
         # turned round) must agree on whether it holds, when both are in the
         # same voice and their times meet. Each statement that disagrees with
@@ -1025,7 +1103,10 @@ class _Checker:
         # stated (a closed set, as a mirror's mirror is the statement's own
         # relation) are grouped.
         keyed: list[tuple[int, Statement, tuple[str, str, str], list[tuple[str, str, str]]]] = []
-        for index, statement in enumerate(self.ds.statements):
+        mirrored = {id(p) for p in Predicate if p.inverse is not None or p.symmetric}
+        candidates = [i for i, p in enumerate(map(id, predicates)) if p in mirrored]
+        for index in candidates:
+            statement = statements[index]
             target = statement.object_id
             if target is None:
                 continue
@@ -1059,7 +1140,6 @@ class _Checker:
             entries.append((index, statement, bounds, group, opposite))
         for overlaps in groups.values():
             overlaps.freeze()
-        statements = tuple(self.ds.statements)
         for index, statement, bounds, group, opposite in entries:
             for overlaps in opposite:
                 earlier = overlaps.meets(bounds)
@@ -1078,17 +1158,10 @@ class _Checker:
             group.insert(bounds, index)
 
     def mentions(self) -> None:
+        events = self.ids_of["events"]
         for index, mention in enumerate(self.ds.mentions):
-            ids = mention.targets
-            self.span(mention.span, ids, MENTIONS_FILE, index, "span")
-            for number, target in enumerate(mention.targets):
-                self.ref(
-                    target, ("entities", "events"), ids, MENTIONS_FILE, index, "targets", number
-                )
-            if mention.literal is not None:
-                self.ref(mention.literal, ("entities",), ids, MENTIONS_FILE, index, "literal")
             for target in mention.targets:
-                event = self.ds.events.get(target)
+                event = events.get(target)
                 if (
                     event is not None
                     and event.evidence
@@ -1098,7 +1171,7 @@ class _Checker:
                         ProblemCode.MENTION_OUTSIDE_EVIDENCE,
                         f"mention {mention.span.text[:60]!r} of event {event.id!r} lies outside "
                         "the event's evidence",
-                        ids,
+                        mention.targets,
                         MENTIONS_FILE,
                         index,
                         "span",
@@ -1107,6 +1180,8 @@ class _Checker:
     def run(self) -> tuple[Problem, ...]:
         mentioned = self.mentioned()
         self.unique_ids()
+        self.references()
+        self.spans()
         self.article()
         self.entities(mentioned)
         self.aliases()
@@ -1117,6 +1192,32 @@ class _Checker:
         self.iris()
         self.pronouns()
         return tuple(self.problems)
+
+
+def _verdict_faults(verdict: Verdict) -> Iterator[tuple[ProblemCode, str, tuple[_Segment, ...]]]:
+    """What is wrong with a verdict: (code, the message after the fact's kind and id, JSON path)."""
+    rating = verdict.rating
+    if rating not in _SELF_EXPLAINING and not verdict.note.strip():
+        yield (
+            ProblemCode.VERDICT_WITHOUT_NOTE,
+            f"is rated {rating.value} without a note",
+            ("verdict", "note"),
+        )
+    if rating in _CORRECTING and not verdict.sources:
+        yield (
+            ProblemCode.VERDICT_WITHOUT_SOURCE,
+            f"is rated {rating.value} but cites no source",
+            ("verdict", "sources"),
+        )
+    # Unchecked means that no source bears on the fact: a verdict that cites
+    # one has been checked, and rates the fact.
+    if rating is Rating.UNCHECKED and verdict.sources:
+        yield (
+            ProblemCode.UNCHECKED_WITH_SOURCES,
+            f"is rated unchecked but its verdict cites "
+            f"{', '.join(dict.fromkeys(verdict.sources))}: rate it",
+            ("verdict", "rating"),
+        )
 
 
 def validate(dataset: Dataset) -> tuple[Problem, ...]:
