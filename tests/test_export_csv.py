@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
@@ -19,6 +20,7 @@ import newsfacts
 from _tiny import FORMULA_TEXTS, tiny_dataset
 from newsfacts import Dataset
 from newsfacts.export import FORMULA_PREFIXES, PACKAGE_FILE, neutralise, tables, to_csv
+from newsfacts.format import references
 from strategies import datasets
 
 DS = newsfacts.load()
@@ -261,3 +263,55 @@ def test_each_resource_tells_its_licence(dataset: Dataset, tmp_path: Path) -> No
             assert publisher
         else:
             assert resource["licenses"] == data
+
+
+# The keys of the rows that belong to a record, table by table.
+_OWNER_COLUMNS = ("id", "event", "statement", "record", "fact")
+
+
+def _cells_by_record(folder: Path) -> dict[str, set[str]]:
+    """Every value of every row, arrays split, gathered under the id of the record the row is of."""
+    found: dict[str, set[str]] = {}
+    for path in folder.glob("*.csv"):
+        for row in _rows(folder, path.stem):
+            values: set[str] = set()
+            for cell in row.values():
+                values.add(cell)
+                if cell.startswith("["):  # an array (or an EDTF set, which is no JSON)
+                    with contextlib.suppress(json.JSONDecodeError):
+                        values.update(map(str, json.loads(cell)))
+            for column in _OWNER_COLUMNS:
+                if row.get(column):
+                    found.setdefault(row[column], set()).update(values)
+    return found
+
+
+@settings(max_examples=10, deadline=None)
+@given(datasets())
+def test_every_reference_the_format_declares_is_in_the_tables(dataset: Dataset) -> None:
+    """Each id a record holds where :func:`newsfacts.format.references` says (sources, times'
+    sources, participants, claimants, ends, qualifier values) is a cell of that record's rows."""
+    with tempfile.TemporaryDirectory() as temp:
+        cells = _cells_by_record(to_csv(dataset, Path(temp) / "csv"))
+    holders: list[tuple[type, list[Any]]] = [
+        (newsfacts.Article, [dataset.article]),
+        (newsfacts.Entity, list(dataset.entities)),
+        (newsfacts.Event, list(dataset.events)),
+        (newsfacts.Statement, list(dataset.statements)),
+    ]
+    for cls, records in holders:
+        for reference in references(cls):
+            for record in records:
+                for _, value in reference.located(record):
+                    assert value in cells.get(record.id, set()), (record.id, reference.field)
+
+
+def test_mention_targets_are_in_the_mentions_table(tmp_path: Path) -> None:
+    rows = _rows(to_csv(DS, tmp_path / "csv"), "mentions")
+    by_number: dict[int, set[str]] = {}
+    for row in rows:
+        by_number.setdefault(int(row["number"]), set()).update(row.values())
+    for number, mention in enumerate(DS.mentions):
+        for reference in references(newsfacts.Mention):
+            for _, value in reference.located(mention):
+                assert value in by_number[number], (number, reference.field)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rdflib
+from hypothesis import given, settings
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
@@ -26,6 +28,8 @@ from newsfacts.export import (
     to_turtle,
 )
 from newsfacts.export._rdf import ATTENDING_ROLES, NEWSFACTS_VOCABULARY, WD, WDT
+from newsfacts.format import references
+from strategies import datasets
 
 # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib itself deprecates.
 pytestmark = pytest.mark.filterwarnings(
@@ -335,3 +339,37 @@ def _shared_local_names(graph: rdflib.Graph) -> set[str]:
         iri = str(predicate)
         names.setdefault(iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1], set()).add(iri)
     return {name for name, iris in names.items() if len(iris) > 1}
+
+
+@settings(max_examples=10, deadline=None)
+@given(datasets())
+def test_every_reference_the_format_declares_is_a_link_of_its_record(dataset: Dataset) -> None:
+    """Each id a record holds where :func:`newsfacts.format.references` says is the object of a
+    triple of the record's node, or of a node of its own (``<id>.review``, ``<id>.participant-0``)."""
+    graph = to_rdf(dataset)
+    base = _base(dataset)
+    linked: dict[str, set[str]] = {}
+    for subject, _, linked_to in graph:
+        if isinstance(linked_to, rdflib.URIRef) and str(subject).startswith(base):
+            owner = _id(dataset, subject).split(".", 1)[0]
+            linked.setdefault(owner, set()).add(str(linked_to))
+    holders: list[tuple[type, list[Any]]] = [
+        (newsfacts.Article, [dataset.article]),
+        (newsfacts.Entity, list(dataset.entities)),
+        (newsfacts.Event, list(dataset.events)),
+        (newsfacts.Statement, list(dataset.statements)),
+    ]
+    for cls, records in holders:
+        for reference in references(cls):
+            for record in records:
+                for _, value in reference.located(record):
+                    assert base + value in linked.get(record.id, set()), (
+                        record.id,
+                        reference.field,
+                    )
+    for number, mention in enumerate(dataset.mentions):
+        node = rdflib.URIRef(f"{base}{dataset.article.id}.mention-{number}")
+        for reference in references(newsfacts.Mention):
+            for _, value in reference.located(mention):
+                target = rdflib.URIRef(base + value)
+                assert any(graph.triples((node, None, target))), (number, reference.field)

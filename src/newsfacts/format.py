@@ -45,6 +45,7 @@ __all__ = [
     "Refers",
     "field_types",
     "involved",
+    "referenced_first",
     "references",
     "refers",
 ]
@@ -305,3 +306,22 @@ def involved(cls: type) -> Callable[[Any], tuple[str, ...]]:
         return tuple(dict.fromkeys(out)) if len(out) > 1 else tuple(out)
 
     return ids
+
+
+def referenced_first() -> tuple[RecordKind, ...]:
+    """The record kinds, each after the kinds its references name (a kind naming itself aside).
+
+    Ties keep the order of :data:`KINDS`: sources, entities, events,
+    statements, mentions. A stream written in this order (JSON Lines) never
+    names a record before it has given it.
+    """
+    named = {
+        kind.registry: {k for r in references(kind.cls) for k in r.kinds} - {kind.registry}
+        for kind in KINDS
+    }
+    ordered: list[RecordKind] = []
+    while len(ordered) < len(KINDS):
+        done = {kind.registry for kind in ordered}
+        ready = next(k for k in KINDS if k not in ordered and named[k.registry] <= done)
+        ordered.append(ready)
+    return tuple(ordered)

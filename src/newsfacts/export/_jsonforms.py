@@ -16,8 +16,9 @@ from typing import Any
 
 from newsfacts.codec import to_json
 from newsfacts.dataset import Dataset, Metadata
+from newsfacts.format import referenced_first
 from newsfacts.loading import FORMAT, dump_files
-from newsfacts.model import Article, Entity, Event, Mention, Source, Statement
+from newsfacts.model import Article
 
 __all__ = ["JSONL_FILE", "JSONL_TYPES", "jsonl_records", "write_json", "write_jsonl"]
 
@@ -26,14 +27,12 @@ JSONL_TYPES: Mapping[str, type] = MappingProxyType(
     {
         "metadata": Metadata,
         "article": Article,
-        "source": Source,
-        "entity": Entity,
-        "event": Event,
-        "statement": Statement,
-        "mention": Mention,
+        **{kind.name: kind.cls for kind in referenced_first()},
     }
 )
-"""The ``"type"`` of each JSON Lines record, and the record class it holds, in file order."""
+"""The ``"type"`` of each JSON Lines record, and the record class it holds, in file order:
+the metadata, the article, then each kind of record after the kinds it refers to
+(:func:`newsfacts.format.referenced_first`)."""
 
 
 def write_json(dataset: Dataset, folder: Path) -> None:
@@ -46,15 +45,9 @@ def jsonl_records(dataset: Dataset) -> Iterator[dict[str, Any]]:
     """The JSON Lines records of ``dataset``: the metadata first, then the article, then the rest."""
     yield {"type": "metadata", "format": FORMAT, **to_json(dataset.metadata)}
     yield {"type": "article", **to_json(dataset.article)}
-    for kind, records in (
-        ("source", dataset.sources),
-        ("entity", dataset.entities),
-        ("event", dataset.events),
-        ("statement", dataset.statements),
-        ("mention", dataset.mentions),
-    ):
-        for record in records:
-            yield {"type": kind, **to_json(record)}
+    for kind in referenced_first():
+        for record in getattr(dataset, kind.registry):
+            yield {"type": kind.name, **to_json(record)}
 
 
 def write_jsonl(dataset: Dataset, folder: Path) -> None:

@@ -18,8 +18,11 @@
   ``schema:alternateName`` is the rating (``"false"``), with
   ``schema:ratingValue``, ``bestRating`` and ``worstRating`` on the
   ClaimReview export's scale (:data:`RATING_SCALE`; none for an opinion or
-  an unchecked fact), the note as ``schema:reviewBody`` and the sources as
-  ``schema:citation``.
+  an unchecked fact), the note as ``schema:reviewBody`` and the verdict's
+  sources as ``schema:citation``.
+- Every other source a record cites (its own, its times' and their lower
+  bounds', as :func:`newsfacts.format.references` lists them) is a
+  ``schema:citation`` of the record.
 
 Records get IRIs under ``base`` (by default ``urn:newsfacts:<dataset id>:``).
 """
@@ -32,7 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsfacts.dataset import Dataset
-from newsfacts.model import Entity, Event, Literal, Mention, Span, Statement
+from newsfacts.format import references
+from newsfacts.model import Article, Entity, Event, Literal, Mention, Span, Statement
 from newsfacts.timespec import TimePoint, TimeSpec
 from newsfacts.vocabulary import EntityKind, EventKind, Precision, Role
 
@@ -175,6 +179,22 @@ class _Builder:
             return self.rdflib.Literal(ref.value)
         return self.iri(ref)
 
+    def citations(
+        self,
+        node: rdflib.URIRef,
+        record: Article | Entity | Event | Statement,
+        review: rdflib.URIRef | None = None,
+    ) -> None:
+        """``schema:citation`` of every source the record cites, wherever the format says it
+        may (its sources, its times' and bounds' sources), a verdict's on its review."""
+        cls: type = type(record)
+        for reference in references(cls):
+            if reference.kinds != ("sources",):
+                continue
+            cites = review if review is not None and reference.path[0] == "verdict" else node
+            for _, source in reference.located(record):
+                self.add(cites, self.schema.citation, self.iri(source))
+
     # --- records -------------------------------------------------------------
 
     def metadata(self) -> None:
@@ -199,7 +219,7 @@ class _Builder:
             self.add(self.article, self.schema.datePublished, self.point(article.published.start))
         self.text(self.article, self.schema.text, article.text)
         self.text(self.article, self.nfv.sha256, article.sha256)
-        self.ids(self.article, self.schema.citation, article.sources)
+        self.citations(self.article, article)
 
     def source(self, source_id: str) -> None:
         source = self.dataset.sources[source_id]
@@ -230,28 +250,27 @@ class _Builder:
         if entity.dissolved is not None:
             self.text(node, self.nfv.dissolved, entity.dissolved.edtf)
         self.text(node, self.nfv.origin, entity.origin.value)
-        self.ids(node, self.schema.citation, entity.sources)
+        self.citations(node, entity)
 
     def fact(self, fact: Event | Statement, node: rdflib.URIRef) -> None:
         self.text(node, self.nfv.modality, fact.modality.value)
         self.text(node, self.nfv.origin, fact.origin.value)
         self.ids(node, self.nfv.claimant, fact.attribution.claimants)
         self.text(node, self.nfv.attributionVerb, fact.attribution.verb)
-        self.ids(node, self.schema.citation, fact.sources)
         if fact.record_time is not None:
             self.text(node, self.nfv.recordEdtf, fact.record_time.edtf)
         for number, span in enumerate(fact.evidence):
             self.annotation(self.nf[f"{fact.id}.evidence-{number}"], span, node, self.oa.describing)
         verdict = fact.verdict
+        review = self.nf[f"{fact.id}.review"]
+        self.citations(node, fact, review)
         if verdict is None:
             return
-        review = self.nf[f"{fact.id}.review"]
         rating = self.nf[f"{fact.id}.rating"]
         self.add(review, self.RDF.type, self.schema.ClaimReview)
         self.add(review, self.schema.itemReviewed, node)
         self.add(review, self.schema.reviewRating, rating)
         self.text(review, self.schema.reviewBody, verdict.note)
-        self.ids(review, self.schema.citation, verdict.sources)
         self.add(rating, self.RDF.type, self.schema.Rating)
         self.text(rating, self.schema.alternateName, verdict.rating.value)
         self.text(rating, self.schema.name, verdict.rating.value)

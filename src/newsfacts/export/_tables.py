@@ -5,18 +5,21 @@ agree column for column. Every table has a primary key; every reference to
 another record is a foreign key. A reference that may point at an entity or
 an event (a statement's subject or object, a mention's target, a qualifier's
 value) is split into an ``_entity`` and an ``_event`` column, exactly one of
-them set, so that each can be checked against its own table.
+them set, so that each can be checked against its own table. Which columns
+are foreign keys, and every citation of a source, follow from the references
+the format declares (:func:`newsfacts.format.references`).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from newsfacts.dataset import Dataset
-from newsfacts.model import Entity, Event, Literal, Statement
+from newsfacts.format import BY_REGISTRY, EACH, Reference, references
+from newsfacts.model import Article, Entity, Event, Literal, Mention, Statement
 from newsfacts.timespec import TimeSpec
 
 __all__ = ["Cell", "Field", "ForeignKey", "Table", "tables"]
@@ -68,6 +71,45 @@ def _s(name: str, description: str, *, required: bool = False) -> Field:
 
 def _fk(column: str, table: str, key: str = "id") -> ForeignKey:
     return ForeignKey((column,), table, (key,))
+
+
+def ref_columns(name: str, kinds: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The columns that hold a reference named ``name``, each with the table it keys into.
+
+    One column for a reference to one kind (``place`` → ``entities``); one per
+    kind otherwise, named after the kind's record (``subject_entity``,
+    ``subject_event``), exactly one of them set in a row.
+    """
+    if len(kinds) == 1:
+        return ((name, kinds[0]),)
+    return tuple((f"{name}_{BY_REGISTRY[kind].name}", kind) for kind in kinds)
+
+
+def _cited(reference: Reference) -> bool:
+    return reference.kinds == ("sources",)
+
+
+def _keys(cls: type, within: tuple[str, ...] = (), **names: str) -> tuple[ForeignKey, ...]:
+    """The foreign keys of a table whose rows are ``cls`` records, or the members at ``within``.
+
+    Every reference one field below ``within`` (a field of its own, or each
+    member of a tuple field) is a column of the table, named after the field
+    (``names`` renames one: ``targets="target"``) and split by kind; sources
+    are cited in the ``citations`` table, and deeper references in a table of
+    their own.
+    """
+    keys: list[ForeignKey] = []
+    for reference in references(cls):
+        rest = reference.path[len(within) :]
+        if reference.path[: len(within)] != within or _cited(reference):
+            continue
+        if rest[-1:] == (EACH,):
+            rest = rest[:-1]
+        if len(rest) != 1:
+            continue
+        name = names.get(rest[0], rest[0])
+        keys.extend(_fk(column, table) for column, table in ref_columns(name, reference.kinds))
+    return tuple(keys)
 
 
 def _time_fields(prefix: str, what: str) -> tuple[Field, ...]:
@@ -245,11 +287,7 @@ def _events(dataset: Dataset) -> Table:
             *_ATTRIBUTION_FIELDS,
         ),
         ("id",),
-        (
-            _fk("place", "entities"),
-            _fk("record_place", "entities"),
-            _fk("part_of", "events"),
-        ),
+        _keys(Event),
         tuple(row(event) for event in dataset.events),
     )
 
@@ -271,7 +309,7 @@ def _participants(dataset: Dataset) -> Table:
             _s("role", "the part the entity plays", required=True),
         ),
         ("event", "entity", "role"),
-        (_fk("event", "events"), _fk("entity", "entities")),
+        (_fk("event", "events"), *_keys(Event, ("participants", EACH))),
         rows,
     )
 
@@ -310,12 +348,7 @@ def _statements(dataset: Dataset) -> Table:
             *_ATTRIBUTION_FIELDS,
         ),
         ("id",),
-        (
-            _fk("subject_entity", "entities"),
-            _fk("subject_event", "events"),
-            _fk("object_entity", "entities"),
-            _fk("object_event", "events"),
-        ),
+        _keys(Statement),
         tuple(row(statement) for statement in dataset.statements),
     )
 
@@ -346,11 +379,7 @@ def _qualifiers(dataset: Dataset) -> Table:
             _s("value_literal", "the value, when it is words"),
         ),
         ("statement", "position"),
-        (
-            _fk("statement", "statements"),
-            _fk("value_entity", "entities"),
-            _fk("value_event", "events"),
-        ),
+        (_fk("statement", "statements"), *_keys(Statement, ("qualifiers", EACH))),
         tuple(rows),
     )
 
@@ -418,11 +447,7 @@ def _mentions(dataset: Dataset) -> Table:
             _s("note", "a note on the mention"),
         ),
         ("number", "target_position"),
-        (
-            _fk("target_entity", "entities"),
-            _fk("target_event", "events"),
-            _fk("literal", "entities"),
-        ),
+        _keys(Mention, targets="target"),
         rows,
     )
 
@@ -445,41 +470,33 @@ def _sources(dataset: Dataset) -> Table:
 
 
 def _citations(dataset: Dataset) -> Table:
-    def cited(record: Entity | Event | Statement) -> Iterator[tuple[str, tuple[str, ...]]]:
-        yield "sources", record.sources
-        if isinstance(record, Entity):
-            for name in ("inception", "dissolved"):
-                time = getattr(record, name)
-                if time is not None:
-                    yield name, time.sources
-            return
-        if record.verdict is not None:
-            yield "verdict", record.verdict.sources
-        for name in ("time", "record_time"):
-            time = getattr(record, name)
-            if time is not None:
-                yield name, time.sources
-
+    # Every reference to sources the format declares, of the article and of each record.
+    holders: list[tuple[type, str, Sequence[Article | Entity | Event | Statement]]] = [
+        (Article, "article", (dataset.article,)),
+        (Entity, "entity", tuple(dataset.entities)),
+        (Event, "event", tuple(dataset.events)),
+        (Statement, "statement", tuple(dataset.statements)),
+    ]
     rows: dict[tuple[Cell, ...], None] = {}
-    for source in dataset.article.sources:
-        rows[(dataset.article.id, "article", "sources", source)] = None
-    records: Sequence[Entity | Event | Statement] = (
-        *dataset.entities,
-        *dataset.events,
-        *dataset.statements,
-    )
-    for record in records:
-        kind = type(record).__name__.lower()
-        for field, sources in cited(record):
-            for source in sources:
-                rows[(record.id, kind, field, source)] = None
+    for cls, kind, records in holders:
+        cited = [r for r in references(cls) if _cited(r)]
+        for record in records:
+            for reference in cited:
+                field = ".".join(step for step in reference.path if step != EACH)
+                for _, source in reference.located(record):
+                    rows[(record.id, kind, field, source)] = None
     return Table(
         "citations",
         "Which source backs which part of a record",
         (
             _s("record", "the citing record's id", required=True),
             _s("record_type", "article, entity, event or statement", required=True),
-            _s("field", "the part cited for: sources, verdict, time, record_time …", required=True),
+            _s(
+                "field",
+                "the field that cites it, as a dotted path: sources, verdict.sources, "
+                "time.sources, time.bound_sources, record_time.sources …",
+                required=True,
+            ),
             _s("source", "the source's id", required=True),
         ),
         ("record", "field", "source"),
