@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from hypothesis import given, settings
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
@@ -26,6 +27,7 @@ from newsfacts.export import (
     to_turtle,
 )
 from newsfacts.export._rdf import ATTENDING_ROLES, NEWSFACTS_VOCABULARY, WD, WDT
+from strategies import datasets
 
 # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib itself deprecates.
 pytestmark = pytest.mark.filterwarnings(
@@ -169,6 +171,19 @@ def test_entities_carry_their_wikidata_items(tmp_path: Path) -> None:
         (record.id, WD + record.wikidata)
         for record in (*DS.entities, *DS.events)
         if record.wikidata is not None
+    }
+
+
+@settings(max_examples=10)
+@given(datasets())
+def test_sources_are_the_same_as_their_own_wikidata_items(dataset: Dataset) -> None:
+    graph = to_rdf(dataset)
+    rows = graph.query(PREFIXES + "SELECT ?s ?q WHERE { ?s a schema:CreativeWork ; owl:sameAs ?q }")
+    same = {(_id(dataset, row[0]), str(row[1])) for row in rows}  # type: ignore[index]
+    assert same == {
+        (source.id, WD + source.wikidata)
+        for source in dataset.sources
+        if source.wikidata is not None
     }
 
 
