@@ -6,8 +6,8 @@ accented, Cyrillic, Greek and astral characters and no-break spaces; sentences
 that cover it; entities whose names and aliases never collide after
 :func:`~newsfacts.names.fold`; events and statements that respect each
 predicate's domain and range and agree with their inverses; mentions and
-evidence that are spans of the text; sources, verdicts and enrichments as the
-validator's rules ask.
+evidence that are spans of the text; sources (with a URL or none, a Wikidata
+item or none), verdicts and enrichments as the validator's rules ask.
 
 Each fact of the article gets a sentence of its own, which is its evidence
 and holds the mentions of what the fact involves, so coverage and provenance
@@ -552,6 +552,8 @@ def datasets(
             url=draw(st.none() | st.just(f"https://example.org/{index}")),
             publisher=draw(st.none() | _PROSE),
             published=draw(st.none() | st.dates().map(datetime.date.isoformat)),
+            # A source with a Wikidata item of its own, or without one.
+            wikidata=draw(st.none() | st.just(f"Q{900_000 + index}")),
         )
         for index in range(source_count)
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from newsfacts.cli import (
     EXIT_USAGE,
     main,
 )
-from newsfacts.export import to_json
+from newsfacts.export import CLAIMREVIEW_FILE, FORMATS, claimreviews, to_json
 
 DS = newsfacts.load()
 FACTS = (*DS.events, *DS.statements)
@@ -207,6 +208,82 @@ def test_export_and_its_exit_codes(
     assert code == EXIT_OUTPUT
     assert "newsfacts[rdf]" in err
     assert not (tmp_path / "ttl").exists()
+
+
+REVIEWS = "https://example.org/fact-checks/abbas-putin-2018"
+
+
+def _reviews(folder: Path) -> list[dict[str, Any]]:
+    reviews: list[dict[str, Any]] = json.loads(
+        (folder / CLAIMREVIEW_FILE).read_text(encoding="utf-8")
+    )
+    return reviews
+
+
+def test_claimreview_export_with_its_page_and_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    argv = ["export", "--format", "claimreview", "--out", str(tmp_path / "cr")]
+    dated = [*argv, "--review-url", REVIEWS, "--date-published", "2018-02-14"]
+    assert _json(capsys, *dated)["files"] == [CLAIMREVIEW_FILE]
+    reviews = _reviews(tmp_path / "cr")
+    day = datetime.date(2018, 2, 14)
+    assert reviews == claimreviews(DS, review_url=REVIEWS, date_published=day)
+    assert reviews
+    for review in reviews:
+        assert review["url"] == f"{REVIEWS}#{review['identifier']}"
+        assert review["datePublished"] == "2018-02-14"
+    # Without them the file is what it was: neither key.
+    plain = ["export", "--format", "claimreview", "--out", str(tmp_path / "plain")]
+    assert _run(capsys, *plain)[0] == EXIT_OK
+    assert _reviews(tmp_path / "plain") == claimreviews(DS)
+    assert not any("url" in review or "datePublished" in review for review in claimreviews(DS))
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--review-url", "example.org/fact-checks"),
+        ("--review-url", "https://example.org/fact checks"),
+        ("--review-url", f"{REVIEWS}#top"),
+        ("--review-url", ""),
+        ("--date-published", "14 February 2018"),
+        ("--date-published", "2018-02-30"),
+        ("--date-published", "2018-2-14"),
+        ("--date-published", "20180214"),
+        ("--date-published", "2018-W07-3"),
+    ],
+)
+def test_claimreview_refuses_a_bad_page_or_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str, value: str
+) -> None:
+    out = tmp_path / "cr"
+    argv = ["export", "--format", "claimreview", "--out", str(out), option, value]
+    code, stdout, err = _run(capsys, *argv)
+    assert (code, stdout) == (EXIT_USAGE, "")
+    assert err.startswith(f"newsfacts: {option} must ")
+    assert err.count("\n") == 1
+    assert not out.exists()
+    code, stdout, _ = _run(capsys, *argv, "--json")
+    assert code == EXIT_USAGE
+    assert json.loads(stdout)["error"]["message"].startswith(f"{option} must ")
+
+
+@pytest.mark.parametrize("format", [f for f in FORMATS if f != "claimreview"])
+def test_the_review_options_belong_to_claimreview_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, format: str
+) -> None:
+    out = tmp_path / "out"
+    page, day = ["--review-url", REVIEWS], ["--date-published", "2018-02-14"]
+    for given, said in (
+        (page, "--review-url applies"),
+        (day, "--date-published applies"),
+        ([*day, *page], "--review-url and --date-published apply"),
+    ):
+        code, _, err = _run(capsys, "export", "--format", format, "--out", str(out), *given)
+        assert code == EXIT_USAGE
+        assert err == f"newsfacts: {said} to --format claimreview only, not to --format {format}\n"
+        assert not out.exists()
 
 
 def test_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

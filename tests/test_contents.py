@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+import tomllib
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,6 +29,7 @@ from newsfacts import (
     Span,
     Statement,
 )
+from newsfacts.export import datapackage
 from newsfacts.names import fold
 from newsfacts.validation import ProblemCode
 
@@ -234,6 +238,8 @@ def test_identifiers_come_from_the_verified_list_only() -> None:
             assert entity.sources, entity.id
     for predicate in newsfacts.Predicate:
         assert predicate.wikidata is None or predicate.wikidata in VERIFIED_PROPERTIES
+    # The reference list verifies no source's own item: every source has none.
+    assert [s.id for s in DS.sources if s.wikidata is not None] == []
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
@@ -535,3 +541,43 @@ def test_evidence_holds_the_words_that_name_the_ends(statement: Statement) -> No
         ]
         if named:
             assert any(span.covers(m.span) for m in named for span in statement.evidence), end
+
+
+def _pyproject() -> tuple[Path, dict[str, Any]]:
+    # The wheel's test run copies pyproject.toml beside the tests, without the licence files.
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "pyproject.toml").is_file():
+        root = Path.cwd()
+    if not (root / "pyproject.toml").is_file():
+        pytest.skip("pyproject.toml is not beside the tests")
+    return root, tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_the_package_licence_names_every_part_it_ships() -> None:
+    """PEP 639: the licence expression covers all the distribution holds, and each part's text ships."""
+    root, pyproject = _pyproject()
+    project = pyproject["project"]
+    parts = project["license"].split(" AND ")
+    # The code's licence, the facts' (the dataset's metadata names it first),
+    # and the article text's, as the CSV export's Data Package names it.
+    (article,) = (r for r in datapackage(DS)["resources"] if r["name"] == "article")
+    assert parts == ["MIT", DS.metadata.license.split()[0], article["licenses"][0]["name"]]
+    files = {
+        path.relative_to(root).as_posix()
+        for pattern in project["license-files"]
+        for path in root.glob(pattern)
+    }
+    if not (root / "LICENSE").is_file():
+        pytest.skip("the licence files are not beside pyproject.toml (an installed-wheel run)")
+    assert files == {"LICENSE", *(f"LICENSES/{part}.txt" for part in parts[1:])}
+    texts = {name: (root / name).read_text(encoding="utf-8") for name in files}
+    assert texts["LICENSE"].startswith("MIT License")
+    assert (
+        "Creative Commons Attribution 4.0 International Public License"
+        in (texts["LICENSES/CC-BY-4.0.txt"])
+    )
+    # The article text's own notice names its publisher and every copy shipped.
+    notice = texts[f"LICENSES/{parts[2]}.txt"]
+    assert DS.article.publisher in notice
+    assert f"src/newsfacts/data/{DS.id}/article.txt" in notice
+    assert f"sources/{DS.id}/article.txt" in notice

@@ -27,8 +27,10 @@ from newsfacts.export import (
     CLAIMREVIEW_FILE,
     RATING_SCALE,
     WORST_RATING,
+    check_review_url,
     claimreviews,
     export,
+    to_claimreview,
 )
 
 DS = newsfacts.load()
@@ -207,3 +209,47 @@ def test_bad_arguments_raise_type_error() -> None:
         claimreviews(DS, date_published="2026-01-02")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="review_url"):
         claimreviews(DS, review_url=1)  # type: ignore[arg-type]
+
+
+def test_bad_review_urls_raise_value_error() -> None:
+    for url in ("not a url", "example.org/reviews", "", "https://example.org/a b"):
+        with pytest.raises(ValueError, match="review_url must be an absolute URL"):
+            claimreviews(DS, review_url=url)
+    with pytest.raises(ValueError, match="review_url must have no #fragment"):
+        claimreviews(DS, review_url="https://example.org/reviews#top")
+    assert check_review_url("https://example.org/reviews?page=2") == (
+        "https://example.org/reviews?page=2"
+    )
+    with pytest.raises(ValueError, match=r"^--review-url must"):
+        check_review_url("reviews", "--review-url")
+
+
+def test_the_page_and_date_go_into_the_exported_file(tmp_path: Path) -> None:
+    page, day = "https://example.org/fact-checks/abbas-putin", datetime.date(2018, 2, 14)
+    out = to_claimreview(DS, tmp_path / "cr", review_url=page, date_published=day)
+    data = json.loads((out / CLAIMREVIEW_FILE).read_text(encoding="utf-8"))
+    assert data == claimreviews(DS, review_url=page, date_published=day)
+    assert [review["identifier"] for review in data] == [fact.id for fact in _rated(DS)]
+    for review in data:
+        assert review["url"] == f"{page}#{review['identifier']}"
+        assert review["datePublished"] == "2018-02-14"
+    conforms, report = _conforms(_graph(data), PUBLISHED_SHAPES)
+    assert conforms, report
+
+
+@DATASETS
+def test_without_a_page_and_date_the_file_is_the_exports(dataset: Dataset, tmp_path: Path) -> None:
+    plain = export(dataset, "claimreview", tmp_path / "export") / CLAIMREVIEW_FILE
+    same = to_claimreview(dataset, tmp_path / "to") / CLAIMREVIEW_FILE
+    assert plain.read_bytes() == same.read_bytes()
+    data = json.loads(plain.read_text(encoding="utf-8"))
+    assert data == claimreviews(dataset)
+    assert not any("url" in review or "datePublished" in review for review in data)
+
+
+def test_a_bad_page_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="review_url"):
+        to_claimreview(DS, tmp_path / "cr", review_url="https://example.org/#x")
+    with pytest.raises(TypeError, match="date_published"):
+        to_claimreview(DS, tmp_path / "cr", date_published="2018-02-14")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import frictionless
 import pytest
 from hypothesis import given, settings
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 import newsfacts
 from _tiny import FORMULA_TEXTS, tiny_dataset
-from newsfacts import Dataset
+from newsfacts import Dataset, Source
 from newsfacts.export import FORMULA_PREFIXES, PACKAGE_FILE, neutralise, tables, to_csv
 from newsfacts.format import references
 from strategies import datasets
@@ -245,6 +246,15 @@ def test_the_package_of_any_valid_dataset_is_valid(dataset: Dataset) -> None:
         out = to_csv(dataset, Path(folder) / "csv")
         report = _validate(out)
         assert report.valid, _errors(report)
+
+
+@given(datasets())
+def test_the_sources_table_holds_every_field_of_every_source(dataset: Dataset) -> None:
+    # The CSV, Parquet and pandas exports all read this table.
+    (table,) = (table for table in tables(dataset) if table.name == "sources")
+    names = [field.name for field in attrs.fields(Source)]
+    assert list(table.columns) == names
+    assert table.rows == tuple(tuple(getattr(s, name) for name in names) for s in dataset.sources)
 
 
 @DATASETS

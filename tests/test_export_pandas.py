@@ -6,11 +6,13 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
 
 import newsfacts
 from _tiny import tiny_dataset
 from newsfacts import Dataset
 from newsfacts.export import MissingExtraError, tables, to_dataframes
+from strategies import datasets
 
 DS = newsfacts.load()
 DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
@@ -60,6 +62,15 @@ def test_frames_hold_every_record_unaltered(dataset: Dataset) -> None:
             assert pd.isna(earliest)
         else:
             assert earliest.date() == time.earliest
+
+
+@settings(max_examples=10)
+@given(datasets())
+def test_sources_keep_their_wikidata_items(dataset: Dataset) -> None:
+    sources = to_dataframes(dataset)["sources"]
+    items = [None if pd.isna(item) else item for item in sources["wikidata"]]
+    assert items == [source.wikidata for source in dataset.sources]
+    assert str(sources["wikidata"].dtype) == "string"
 
 
 @DATASETS

@@ -176,6 +176,19 @@ def test_entities_carry_their_wikidata_items(tmp_path: Path) -> None:
     }
 
 
+@settings(max_examples=10)
+@given(datasets())
+def test_sources_are_the_same_as_their_own_wikidata_items(dataset: Dataset) -> None:
+    graph = to_rdf(dataset)
+    rows = graph.query(PREFIXES + "SELECT ?s ?q WHERE { ?s a schema:CreativeWork ; owl:sameAs ?q }")
+    same = {(_id(dataset, row[0]), str(row[1])) for row in rows}  # type: ignore[index]
+    assert same == {
+        (source.id, WD + source.wikidata)
+        for source in dataset.sources
+        if source.wikidata is not None
+    }
+
+
 def test_statements_use_their_predicates_wikidata_property(tmp_path: Path) -> None:
     graph, _ = _parsed(DS, tmp_path)
     rows = graph.query(

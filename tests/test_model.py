@@ -18,6 +18,7 @@ from newsfacts import (
     Qualifier,
     QualifierKind,
     Rating,
+    Source,
     Span,
     Statement,
     Verdict,
@@ -62,6 +63,16 @@ def test_ids_are_kebab_case_slugs() -> None:
         Entity("x", EntityKind.PERSON, "X", wikidata="127998")
     with pytest.raises(ValueError, match="empty"):
         Entity("x", EntityKind.PERSON, "  ")
+
+
+@pytest.mark.parametrize("qid", ["127998", "Q0", "Q012", "q159", "Q159 ", "P248", ""])
+def test_a_sources_item_is_a_qid_or_none(qid: str) -> None:
+    assert Source("tass", "TASS").wikidata is None
+    assert Source("tass", "TASS", wikidata="Q159").wikidata == "Q159"
+    with pytest.raises(ValueError, match="wikidata must be a Wikidata QID"):
+        Source("tass", "TASS", wikidata=qid)
+    with pytest.raises(TypeError, match="wikidata must be a str"):
+        Source("tass", "TASS", wikidata=159)  # type: ignore[arg-type]
 
 
 def test_a_lone_string_is_not_taken_for_a_sequence() -> None:

@@ -96,6 +96,8 @@ _id = _matches(ID_PATTERN, "a lowercase kebab-case id")
 _str = _instance_of(str)
 _opt_str = attrs.validators.optional(_str)
 _opt_id = _optional(_id)
+_opt_qid = _optional(_matches(_QID, "a Wikidata QID"))
+"""A Wikidata item's id (``Q`` and a number without leading zeros: ``Q127998``), or ``None``."""
 
 
 def _ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -7,6 +7,7 @@
     newsfacts quote meeting-abbas-putin-2018   # the evidence, [[marked]] in its sentence
     newsfacts errors                       # the article's errors, with evidence and notes
     newsfacts export --format csv --out facts-csv
+    newsfacts export --format claimreview --out reviews --review-url URL --date-published DATE
     newsfacts check path/to/dataset        # every consistency problem
     newsfacts show six-day-war             # any record, by id or name
     newsfacts search putn                  # ranked matches among entities and events
@@ -39,7 +40,9 @@ Exit codes:
 2
     bad usage (argparse's own: an unknown command or option, a bad choice;
     an id for ``new`` that is not a kebab-case slug, or an article that is
-    not UTF-8 text);
+    not UTF-8 text; a ``--review-url`` that is not an absolute URL without a
+    fragment, a ``--date-published`` that is not a ``YYYY-MM-DD`` date, or
+    either with another format than ``claimreview``);
 3
     a dataset that cannot be loaded (a bad path, unreadable or invalid data),
     or a source that cannot be built (every problem is listed, each with its
@@ -55,8 +58,10 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -414,16 +419,64 @@ def _errors(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
-def _export(args: argparse.Namespace, out: _Output) -> int:
-    from .export import MARKER, ExportError, export
+_CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
+
+def _calendar_date(text: str, option: str) -> datetime.date:
+    """``text`` as a day, when it is an ISO 8601 calendar date ``YYYY-MM-DD``, else a usage error."""
+    try:
+        if _CALENDAR_DATE.fullmatch(text) is not None:
+            return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass  # digits in the right places, but no such day: 2018-02-30
+    raise _UsageError(
+        f"{option} must be a calendar date as YYYY-MM-DD (ISO 8601), got {text[:80]!r}"
+    )
+
+
+def _review_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ClaimReview options given (``review_url``, ``date_published``), checked."""
+    from .export import check_review_url
+
+    given = {
+        option: value
+        for option, value in (
+            ("--review-url", args.review_url),
+            ("--date-published", args.date_published),
+        )
+        if value is not None
+    }
+    if given and args.format != "claimreview":
+        verb = "apply" if len(given) > 1 else "applies"
+        raise _UsageError(
+            f"{' and '.join(given)} {verb} to --format claimreview only, "
+            f"not to --format {args.format}"
+        )
+    options: dict[str, Any] = {}
+    if args.review_url is not None:
+        try:
+            options["review_url"] = check_review_url(args.review_url, "--review-url")
+        except ValueError as error:
+            raise _UsageError(str(error)) from None
+    if args.date_published is not None:
+        options["date_published"] = _calendar_date(args.date_published, "--date-published")
+    return options
+
+
+def _export(args: argparse.Namespace, out: _Output) -> int:
+    from .export import MARKER, ExportError, export, to_claimreview
+
+    options = _review_options(args)
     if args.path is not None:
         # The input is never an export's target, nor inside one, nor around one.
         source, target = os.path.realpath(args.path), os.path.realpath(args.out)
         if os.path.commonpath([source, target]) in (source, target):
             raise ExportError(f"{args.out} overlaps the input dataset {args.path}; choose another")
     ds = _dataset(args)
-    written = export(ds, args.format, args.out, force=args.force)
+    if args.format == "claimreview":
+        written = to_claimreview(ds, args.out, force=args.force, **options)
+    else:
+        written = export(ds, args.format, args.out, force=args.force)
     files = sorted(path.name for path in written.iterdir() if path.name != MARKER)
     out.emit(
         {"format": args.format, "out": str(written), "files": files},
@@ -683,6 +736,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to create")
     export.add_argument(
         "--force", action="store_true", help="replace the folder if it exists (never a file)"
+    )
+    export.add_argument(
+        "--review-url",
+        metavar="URL",
+        help="claimreview only: the page that publishes the reviews, an absolute URL "
+        "without a #fragment (each review's url is URL#<fact id>)",
+    )
+    export.add_argument(
+        "--date-published",
+        metavar="DATE",
+        help="claimreview only: the date that page was published, as YYYY-MM-DD",
     )
     check = command("check", _check, "list every consistency problem of a dataset")
     check.add_argument(

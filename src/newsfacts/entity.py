@@ -12,13 +12,13 @@ import attrs
 from ._checks import to_tuple
 from ._kinds import EntityKind, Origin
 from ._validators import (
-    _QID,
     _enum,
     _id,
     _ids,
     _instance_of,
     _matches,
     _nonempty,
+    _opt_qid,
     _optional,
     _str,
     _tuple_of,
@@ -42,9 +42,7 @@ class Entity:
     name: str = attrs.field(validator=_nonempty)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_tuple_of(str))
     description: str = attrs.field(default="", validator=_str)
-    wikidata: str | None = attrs.field(
-        default=None, validator=_optional(_matches(_QID, "a Wikidata QID"))
-    )
+    wikidata: str | None = attrs.field(default=None, validator=_opt_qid)
     iso_alpha2: str | None = attrs.field(
         default=None,
         validator=_optional(_matches(re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code")),

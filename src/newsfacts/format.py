@@ -129,7 +129,7 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("event", "events", "model", "Event", Names(("label", "aliases"), ("wikidata",))),
     RecordKind("statement", "statements", "model", "Statement"),
     RecordKind("mention", "mentions", "model", "Mention"),
-    RecordKind("source", "sources", "model", "Source", Names(("title",))),
+    RecordKind("source", "sources", "model", "Source", Names(("title",), ("wikidata",))),
 )
 """Every kind of record, in the order the files are read and written."""
 

@@ -16,7 +16,6 @@ import attrs
 
 from ._checks import to_tuple
 from ._validators import (
-    _QID,
     ID_PATTERN,
     _clip,
     _enum,
@@ -26,6 +25,7 @@ from ._validators import (
     _matches,
     _nonempty,
     _opt_id,
+    _opt_qid,
     _opt_str,
     _optional,
     _str,
@@ -280,7 +280,12 @@ class Source:
     """A public source that an enrichment or a verdict cites.
 
     ``title`` is the source's own title where it is known; a title in square
-    brackets is a description, never a made-up headline.
+    brackets is a description, never a made-up headline. ``wikidata`` is the
+    source's own Wikidata item, set only where verified, as an entity's is.
+
+    Raises :class:`TypeError` for a field of the wrong type and
+    :class:`ValueError` for an ``id`` that is not a kebab-case id, an empty
+    ``title`` or a ``wikidata`` that is not a QID.
     """
 
     id: str = attrs.field(validator=_id)
@@ -289,6 +294,10 @@ class Source:
     publisher: str | None = attrs.field(default=None, validator=_opt_str)
     published: str | None = attrs.field(default=None, validator=_opt_str)
     """Publication date as ISO 8601 text, at the precision known."""
+    wikidata: str | None = attrs.field(default=None, validator=_opt_qid)
+    """The QID of the source's own Wikidata item (``Q…``): the document or database itself,
+    which a Wikidata reference names with P248 (*stated in*), never its publisher's item.
+    ``None`` where no item is verified. The QuickStatements export writes it as ``S248``."""
 
 
 # --- the records ------------------------------------------------------------
@@ -389,9 +398,7 @@ class Event:
     plover: PloverType | None = attrs.field(
         default=None, validator=attrs.validators.optional(_enum(PloverType))
     )
-    wikidata: str | None = attrs.field(
-        default=None, validator=_optional(_matches(_QID, "a Wikidata QID"))
-    )
+    wikidata: str | None = attrs.field(default=None, validator=_opt_qid)
     part_of: str | None = attrs.field(
         default=None, validator=_opt_id, metadata=refers("events", involves=True)
     )

@@ -31,7 +31,7 @@ from newsfacts.export import (
 from strategies import datasets
 from test_export_brat import Standoff
 from test_export_html import _evidence, _parse, _words_of
-from test_export_quickstatements import COMMENT
+from test_export_quickstatements import COMMENT, check_stated_in
 from test_export_quickstatements import _parse as parse_command
 
 __all__: list[str] = []
@@ -43,13 +43,14 @@ def test_every_format_writes_every_valid_dataset(dataset: Dataset) -> None:
         root = Path(temporary)
         written = {format: export(dataset, format, root / format) for format in FORMATS}
 
-        for line in (
-            (written["quickstatements"] / QUICKSTATEMENTS_FILE)
-            .read_text(encoding="utf-8")
-            .splitlines()
-        ):
+        commands = (
+            (written["quickstatements"] / QUICKSTATEMENTS_FILE).read_text(encoding="utf-8")
+        ).splitlines()
+        for line in commands:
             if not COMMENT.fullmatch(line):
                 parse_command(line)
+        # A source's item is S248 in that source's reference, on each statement citing it.
+        check_stated_in(dataset, commands)
 
         reviews = json.loads((written["claimreview"] / CLAIMREVIEW_FILE).read_text("utf-8"))
         assert reviews == claimreviews(dataset)

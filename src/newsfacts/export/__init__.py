@@ -17,7 +17,8 @@ export wrote (it holds the marker file ``.newsfacts-export``, ``MARKER``):
     ``quickstatements.txt``: Wikidata QuickStatements (V1) commands for the
     supported statements Wikidata could take, for review before upload;
 ``claimreview``
-    ``claimreview.jsonld``: one schema.org ``ClaimReview`` per rated fact;
+    ``claimreview.jsonld``: one schema.org ``ClaimReview`` per rated fact
+    (:func:`to_claimreview` adds the page and date of publication);
 ``brat``
     ``article.txt``, ``article.ann`` and ``annotation.conf``: brat standoff,
     which brat and INCEpTION open;
@@ -44,6 +45,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -53,7 +55,13 @@ from newsfacts.dataset import Dataset
 
 from ._atomic import MARKER, write_folder
 from ._brat import BRAT_ANN, BRAT_CONF, BRAT_TEXT, write_brat
-from ._claimreview import CLAIMREVIEW_FILE, claimreviews, write_claimreview
+from ._claimreview import (
+    CLAIMREVIEW_FILE,
+    _check_options,
+    check_review_url,
+    claimreviews,
+    write_claimreview,
+)
 from ._errors import ExportError, MissingExtraError, OutputExistsError
 from ._frames import to_dataframes, to_networkx
 from ._html import HTML_FILE, VERDICT_SYMBOLS, html_page, write_html
@@ -93,6 +101,7 @@ __all__ = [
     "OutputExistsError",
     "RatingValue",
     "Table",
+    "check_review_url",
     "claimreviews",
     "datapackage",
     "export",
@@ -102,6 +111,7 @@ __all__ = [
     "parquet_tables",
     "quickstatements_lines",
     "tables",
+    "to_claimreview",
     "to_csv",
     "to_dataframes",
     "to_json",
@@ -168,7 +178,12 @@ def export(
     writer = _WRITERS.get(format)
     if writer is None:
         raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    return _export(dataset, format, writer, out, force)
 
+
+def _export(
+    dataset: Dataset, format: str, writer: _Writer, out: str | os.PathLike[str], force: bool
+) -> Path:
     def build(folder: Path) -> None:
         try:
             writer(dataset, folder)
@@ -206,3 +221,33 @@ def to_turtle(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = Fa
 def to_jsonld(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
     """``dataset.jsonld`` in ``out`` (needs the ``rdf`` extra)."""
     return export(dataset, "jsonld", out, force=force)
+
+
+def to_claimreview(
+    dataset: Dataset,
+    out: str | os.PathLike[str],
+    *,
+    review_url: str | None = None,
+    date_published: datetime.date | None = None,
+    author: str | None = None,
+    force: bool = False,
+) -> Path:
+    """``claimreview.jsonld`` in ``out``: :func:`claimreviews` with these arguments, a JSON list.
+
+    ``review_url`` (each review's ``url`` is ``<review_url>#<fact id>``),
+    ``date_published`` and ``author`` are :func:`claimreviews`'s; without
+    them the file is :func:`export`'s ``"claimreview"``. Raises
+    :class:`TypeError` or :class:`ValueError` for a bad argument, as
+    :func:`claimreviews` does, before anything is written; otherwise as
+    :func:`export`.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    _check_options(review_url, date_published, author)
+
+    def writer(dataset: Dataset, folder: Path) -> None:
+        write_claimreview(
+            dataset, folder, review_url=review_url, date_published=date_published, author=author
+        )
+
+    return _export(dataset, "claimreview", writer, out, force)

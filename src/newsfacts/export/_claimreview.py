@@ -20,7 +20,8 @@ Google's ClaimReview documentation requires and recommends:
   date. Google requires ``url``, but a dataset records neither, so they are
   written only when given (``review_url``: each review gets
   ``<review_url>#<fact id>``); a page that publishes the reviews passes its
-  own address.
+  own address (``newsfacts export --format claimreview --review-url URL
+  --date-published YYYY-MM-DD`` from the shell).
 
 The file is JSON-LD with ``"@context": "https://schema.org"``: a list of
 reviews, as a page embeds them in ``<script type="application/ld+json">``.
@@ -33,15 +34,57 @@ import json
 from pathlib import Path
 from typing import Any
 
+from newsfacts._iri import is_iri
+from newsfacts._validators import _clip
 from newsfacts.dataset import Dataset
 from newsfacts.model import Event, Statement
 from newsfacts.vocabulary import EntityKind, Precision, Rating
 
 from ._ratings import BEST_RATING, RATING_SCALE, WORST_RATING
 
-__all__ = ["CLAIMREVIEW_FILE", "claimreviews", "write_claimreview"]
+__all__ = ["CLAIMREVIEW_FILE", "check_review_url", "claimreviews", "write_claimreview"]
 
 CLAIMREVIEW_FILE = "claimreview.jsonld"
+
+
+def check_review_url(review_url: str, name: str = "review_url") -> str:
+    """``review_url`` when it can be the address of a page of reviews, else an error naming ``name``.
+
+    Each review's ``url`` is ``<review_url>#<fact id>`` (schema.org's ``url``;
+    Google's ClaimReview documentation requires it, the page that publishes
+    the review), so ``review_url`` must be an absolute IRI (RFC 3987, as
+    :func:`newsfacts.validate` checks the dataset's URLs) without a fragment
+    of its own. Raises :class:`TypeError` for a ``review_url`` that is not a
+    str, :class:`ValueError` for one that is not such an IRI.
+    """
+    if not isinstance(review_url, str):
+        raise TypeError(f"{name} must be a str, got {type(review_url).__name__}")
+    shown = _clip(review_url)
+    if not is_iri(review_url):
+        raise ValueError(
+            f"{name} must be an absolute URL (an RFC 3987 IRI, with its scheme), got {shown!r}"
+        )
+    if "#" in review_url:
+        raise ValueError(
+            f"{name} must have no #fragment: each review's url adds #<fact id>, got {shown!r}"
+        )
+    return review_url
+
+
+def _check_options(
+    review_url: str | None, date_published: datetime.date | None, author: str | None
+) -> None:
+    if review_url is not None:
+        check_review_url(review_url)
+    if date_published is not None and (
+        not isinstance(date_published, datetime.date)
+        or isinstance(date_published, datetime.datetime)
+    ):
+        raise TypeError(
+            f"date_published must be a datetime.date or None, got {type(date_published).__name__}"
+        )
+    if author is not None and not isinstance(author, str):
+        raise TypeError(f"author must be a str or None, got {type(author).__name__}")
 
 
 def _party(dataset: Dataset, id: str) -> dict[str, Any]:
@@ -126,24 +169,18 @@ def claimreviews(
 ) -> list[dict[str, Any]]:
     """The ClaimReview objects of ``dataset``'s rated facts, events first, in dataset order.
 
+    Each is a dict, the JSON-LD of a schema.org ``ClaimReview``.
     ``review_url`` is the page that publishes the reviews (each review's
-    ``url`` is ``<review_url>#<fact id>``), ``date_published`` its date, and
+    ``url`` is ``<review_url>#<fact id>``; see :func:`check_review_url`),
+    ``date_published`` its date (written as ISO 8601, ``YYYY-MM-DD``), and
     ``author`` the reviewer's name (an ``Organization``; by default the
-    dataset). Raises :class:`TypeError` for arguments of the wrong type.
+    dataset). Raises :class:`TypeError` for arguments of the wrong type and
+    :class:`ValueError` for a ``review_url`` that is not an absolute IRI
+    without a fragment.
     """
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
-    if review_url is not None and not isinstance(review_url, str):
-        raise TypeError(f"review_url must be a str or None, got {type(review_url).__name__}")
-    if date_published is not None and (
-        not isinstance(date_published, datetime.date)
-        or isinstance(date_published, datetime.datetime)
-    ):
-        raise TypeError(
-            f"date_published must be a datetime.date or None, got {type(date_published).__name__}"
-        )
-    if author is not None and not isinstance(author, str):
-        raise TypeError(f"author must be a str or None, got {type(author).__name__}")
+    _check_options(review_url, date_published, author)
     reviewer = {"@type": "Organization", "name": author or f"newsfacts dataset {dataset.id}"}
     reviews: list[dict[str, Any]] = []
     facts: tuple[Event | Statement, ...] = (*dataset.events, *dataset.statements)
@@ -180,7 +217,20 @@ def claimreviews(
     return reviews
 
 
-def write_claimreview(dataset: Dataset, folder: Path) -> None:
-    """``claimreview.jsonld``: the ClaimReview objects of ``dataset``, a JSON list."""
-    text = json.dumps(claimreviews(dataset), ensure_ascii=False, indent=1)
+def write_claimreview(
+    dataset: Dataset,
+    folder: Path,
+    *,
+    review_url: str | None = None,
+    date_published: datetime.date | None = None,
+    author: str | None = None,
+) -> None:
+    """``claimreview.jsonld``: the ClaimReview objects of ``dataset``, a JSON list.
+
+    The keyword arguments are those of :func:`claimreviews`, with its errors.
+    """
+    reviews = claimreviews(
+        dataset, review_url=review_url, date_published=date_published, author=author
+    )
+    text = json.dumps(reviews, ensure_ascii=False, indent=1)
     (folder / CLAIMREVIEW_FILE).write_text(text + "\n", encoding="utf-8", newline="\n")

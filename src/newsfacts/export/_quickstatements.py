@@ -15,10 +15,13 @@ a reference:
   month, ``/11`` day (unknown parts are ``00``);
 - ``S854`` the article's URL and ``S1683`` the evidence quote as
   monolingual text (``en:"…"``), on the first line; then one more line per
-  cited source with a URL (``S854``), which QuickStatements adds as a
-  further reference to the same statement (never a page of Wikidata
-  itself, which cannot source its own statements). ``S248`` (stated in) needs a
-  source's Wikidata item, which sources do not record, so it is not written.
+  cited source with a Wikidata item or a URL: ``S248`` (stated in) the
+  source's own item (:attr:`Source.wikidata <newsfacts.model.Source.wikidata>`)
+  and ``S854`` its URL, each where the source has one. In V1 the sources
+  (``S…``) of one line make one reference, and a line that repeats a
+  statement adds a further reference to it, so a source's item and URL
+  stay together and apart from the article's. A source that is a page of
+  Wikidata itself is left out: Wikidata cannot source its own statements.
 
 V1 strings cannot hold a straight double quote, a ``|`` (a separator in
 V2), a tab or a line break: a quote with one of those is left out of the
@@ -77,6 +80,14 @@ def _qid(dataset: Dataset, id: str) -> str | None:
     return None if record is None else record.wikidata
 
 
+def _on_wikidata(url: str | None) -> bool:
+    # Wikidata is never a reference for a Wikidata statement.
+    try:
+        return url is not None and urlsplit(url).hostname in _WIKIDATA_HOSTS
+    except ValueError:  # a malformed authority ("http://[x"): no host at all
+        return False
+
+
 def _eligible(statement: Statement) -> bool:
     verdict = statement.verdict
     return (
@@ -103,12 +114,15 @@ def _references(dataset: Dataset, statement: Statement) -> list[list[str]]:
     cited = dict.fromkeys((*statement.sources, *statement.verdict.sources))
     for source_id in cited:
         source = dataset.sources.get(source_id)
-        if source is None or source.url is None:
+        if source is None or _on_wikidata(source.url):
             continue
-        url = _string(source.url)
-        # Wikidata is never a reference for a Wikidata statement.
-        if url is not None and urlsplit(source.url).hostname not in _WIKIDATA_HOSTS:
-            references.append(["S854", url])
+        reference = [] if source.wikidata is None else ["S248", source.wikidata]
+        url = None if source.url is None else _string(source.url)
+        if url is not None:
+            reference += ["S854", url]
+        # Two sources may name one item and no URL: one reference says it.
+        if reference and reference not in references:
+            references.append(reference)
     return references
 
 

@@ -2,6 +2,9 @@
 
 - Entities carry ``owl:sameAs`` their Wikidata item, a schema.org type and
   their names.
+- Sources are ``schema:CreativeWork`` with ``schema:name``, ``schema:url``,
+  ``schema:publisher``, ``schema:datePublished`` and ``owl:sameAs`` their
+  own Wikidata item, where they have one.
 - Events are ``schema:Event`` with ``schema:startDate`` / ``endDate`` (typed
   at the precision the words give: ``xsd:date``, ``xsd:gYearMonth``,
   ``xsd:gYear``), ``schema:location`` and ``schema:attendee`` (those present:
@@ -230,6 +233,8 @@ class _Builder:
             self.add(node, self.schema.url, self.rdflib.URIRef(source.url))
         self.text(node, self.schema.publisher, source.publisher)
         self.text(node, self.schema.datePublished, source.published)
+        if source.wikidata is not None:
+            self.add(node, self.OWL.sameAs, self.wd[source.wikidata])
 
     def entity(self, entity: Entity) -> None:
         node = self.iri(entity.id)

@@ -462,10 +462,13 @@ def _sources(dataset: Dataset) -> Table:
             _s("url", "where it is"),
             _s("publisher", "who published it"),
             _s("published", "when, as ISO 8601 text"),
+            _s("wikidata", "Wikidata QID of the source itself, where verified"),
         ),
         ("id",),
         (),
-        tuple((s.id, s.title, s.url, s.publisher, s.published) for s in dataset.sources),
+        tuple(
+            (s.id, s.title, s.url, s.publisher, s.published, s.wikidata) for s in dataset.sources
+        ),
     )
 
 

@@ -67,6 +67,14 @@ _FACTS = """\
 # every = "Doe"                 # every whole-word occurrence ...
 # except_within = ["Jane Doe"]  # ... except inside these longer quotes
 # target = "jane-doe"
+#
+# [[source]]                    # what a verdict or an enrichment cites
+# id = "council-minutes-2018"
+# title = "Minutes of the city council"   # its own title, or [a description]
+# url = "https://example.org/minutes"     # the page itself, never a home page
+# publisher = "City council"
+# published = "2018-02-12"
+# wikidata = "Q…"               # the source's own Wikidata item, only where verified
 """
 
 
