@@ -35,6 +35,7 @@ from newsfacts import (
 )
 from newsfacts.export import QUICKSTATEMENTS_FILE, export
 from newsfacts.vocabulary import Modality, Precision
+from strategies import datasets
 
 DS = newsfacts.load()
 DATASETS = pytest.mark.parametrize("dataset", [DS, tiny_dataset()], ids=["builtin", "tiny"])
@@ -294,8 +295,8 @@ def test_stated_in_is_the_sources_own_item_in_its_own_reference() -> None:
     assert newsfacts.validate(dataset) == ()
     lines = list(newsfacts.export.quickstatements_lines(dataset))
     claim = "Q649\tP1376\tQ159\tP585\t+2018-02-12T00:00:00Z/11"
+    # An enrichment: its sources are its references, never the article.
     assert [line for line in lines if not COMMENT.fullmatch(line)] == [
-        f'{claim}\tS854\t"https://example.invalid/tiny"',
         f'{claim}\tS248\tQ900001\tS854\t"https://example.invalid/report"',
         f'{claim}\tS854\t"https://example.invalid/page"',
         f"{claim}\tS248\tQ900002",
@@ -356,3 +357,21 @@ def test_every_cited_item_is_stated_in_and_no_other(dataset: Dataset) -> None:
     assert check_stated_in(dataset, lines) == len(
         {(s.wikidata, _written_url(s)) for s in cited if s.wikidata is not None}
     )
+
+
+@given(datasets())
+def test_the_article_is_a_reference_only_of_what_it_states(dataset: Dataset) -> None:
+    """``S854`` the article's URL and ``S1683`` a quote only on statements with evidence."""
+    lines = list(newsfacts.export.quickstatements_lines(dataset))
+    written = _references(lines)
+    for statement in dataset.statements:
+        if not _wikidata_could_take(dataset, statement):
+            continue
+        for reference in written.get(_claim(dataset, statement), []):
+            if not statement.evidence:
+                assert "S1683" not in reference, (statement.id, reference)
+                if dataset.article.url is not None:
+                    article_url = f'"{dataset.article.url}"'
+                    cited = {_written_url(s) for s in _cited(dataset, statement)}
+                    if article_url not in cited:
+                        assert reference.get("S854") != article_url, (statement.id, reference)

@@ -13,8 +13,10 @@ a reference:
 - the time as ``P585`` (point in time) or ``P580``/``P582`` (start/end time),
   ``+YYYY-MM-DDT00:00:00Z/p`` at the precision given: ``/9`` year, ``/10``
   month, ``/11`` day (unknown parts are ``00``);
-- ``S854`` the article's URL and ``S1683`` the evidence quote as
-  monolingual text (``en:"…"``), on the first line; then one more line per
+- for a statement of the article's (one with evidence), ``S854`` the
+  article's URL and ``S1683`` the evidence quote as monolingual text
+  (``en:"…"``), on the first line; an enrichment never cites the article;
+  then one more line per
   cited source with a Wikidata item or a URL: ``S248`` (stated in) the
   source's own item (:attr:`Source.wikidata <newsfacts.model.Source.wikidata>`)
   and ``S854`` its URL, each where the source has one. In V1 the sources
@@ -104,11 +106,14 @@ def _eligible(statement: Statement) -> bool:
 def _references(dataset: Dataset, statement: Statement) -> list[list[str]]:
     article = dataset.article
     first: list[str] = []
-    if article.url is not None and _string(article.url) is not None:
-        first += ["S854", f'"{article.url}"']
-    quote = _string(" … ".join(span.text for span in statement.evidence))
-    if statement.evidence and quote is not None and _string(article.language) is not None:
-        first += ["S1683", f"{article.language}:{quote}"]
+    # The article is a reference only for what it states: an enrichment has no
+    # evidence, and its own sources are its references.
+    if statement.evidence:
+        if article.url is not None and _string(article.url) is not None:
+            first += ["S854", f'"{article.url}"']
+        quote = _string(" … ".join(span.text for span in statement.evidence))
+        if quote is not None and _string(article.language) is not None:
+            first += ["S1683", f"{article.language}:{quote}"]
     references = [first] if first else []
     assert statement.verdict is not None
     cited = dict.fromkeys((*statement.sources, *statement.verdict.sources))
