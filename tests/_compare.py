@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from newsfacts import Dataset
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-__all__ = ["assert_same_dataset"]
+from newsfacts import Article, Dataset, Entity, Event, Statement
+from newsfacts.format import references
+
+__all__ = ["assert_same_dataset", "held_references"]
 
 
 def assert_same_dataset(left: Dataset, right: Dataset) -> None:
@@ -16,3 +20,19 @@ def assert_same_dataset(left: Dataset, right: Dataset) -> None:
     assert tuple(left.statements) == tuple(right.statements)
     assert left.mentions == right.mentions
     assert tuple(left.sources) == tuple(right.sources)
+
+
+def held_references(dataset: Dataset) -> Iterator[tuple[str, str, str]]:
+    """(record id, reference's field, id held) for every id the article, an entity, an event
+    or a statement holds where :func:`newsfacts.format.references` declares one."""
+    holders: list[tuple[type, Sequence[Any]]] = [
+        (Article, (dataset.article,)),
+        (Entity, tuple(dataset.entities)),
+        (Event, tuple(dataset.events)),
+        (Statement, tuple(dataset.statements)),
+    ]
+    for cls, records in holders:
+        for reference in references(cls):
+            for record in records:
+                for _, value in reference.located(record):
+                    yield record.id, reference.field, value

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsfacts
+from _compare import held_references
 from _tiny import FORMULA_TEXTS, tiny_dataset
 from newsfacts import Dataset, Source
 from newsfacts.export import FORMULA_PREFIXES, PACKAGE_FILE, neutralise, tables, to_csv
@@ -303,17 +304,8 @@ def test_every_reference_the_format_declares_is_in_the_tables(dataset: Dataset) 
     sources, participants, claimants, ends, qualifier values) is a cell of that record's rows."""
     with tempfile.TemporaryDirectory() as temp:
         cells = _cells_by_record(to_csv(dataset, Path(temp) / "csv"))
-    holders: list[tuple[type, list[Any]]] = [
-        (newsfacts.Article, [dataset.article]),
-        (newsfacts.Entity, list(dataset.entities)),
-        (newsfacts.Event, list(dataset.events)),
-        (newsfacts.Statement, list(dataset.statements)),
-    ]
-    for cls, records in holders:
-        for reference in references(cls):
-            for record in records:
-                for _, value in reference.located(record):
-                    assert value in cells.get(record.id, set()), (record.id, reference.field)
+    for record_id, field, value in held_references(dataset):
+        assert value in cells.get(record_id, set()), (record_id, field)
 
 
 def test_mention_targets_are_in_the_mentions_table(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 import rdflib
@@ -14,6 +13,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
 import newsfacts
+from _compare import held_references
 from _tiny import tiny_dataset
 from newsfacts import Dataset, EventKind, Rating, Role
 from newsfacts.export import (
@@ -366,20 +366,8 @@ def test_every_reference_the_format_declares_is_a_link_of_its_record(dataset: Da
         if isinstance(linked_to, rdflib.URIRef) and str(subject).startswith(base):
             owner = _id(dataset, subject).split(".", 1)[0]
             linked.setdefault(owner, set()).add(str(linked_to))
-    holders: list[tuple[type, list[Any]]] = [
-        (newsfacts.Article, [dataset.article]),
-        (newsfacts.Entity, list(dataset.entities)),
-        (newsfacts.Event, list(dataset.events)),
-        (newsfacts.Statement, list(dataset.statements)),
-    ]
-    for cls, records in holders:
-        for reference in references(cls):
-            for record in records:
-                for _, value in reference.located(record):
-                    assert base + value in linked.get(record.id, set()), (
-                        record.id,
-                        reference.field,
-                    )
+    for record_id, field, value in held_references(dataset):
+        assert base + value in linked.get(record_id, set()), (record_id, field)
     for number, mention in enumerate(dataset.mentions):
         node = rdflib.URIRef(f"{base}{dataset.article.id}.mention-{number}")
         for reference in references(newsfacts.Mention):

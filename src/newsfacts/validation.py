@@ -982,20 +982,14 @@ class _Checker:
         entities = self.ds.entities
         subject = entities.get(statement.subject)
         target = entities.get(statement.object_id) if statement.object_id is not None else None
-        if statement.subject in self.ids_of["events"] and not info.event_subject:
-            yield lambda index: self.reference_problem(
-                statement.subject, ("entities",), ids, file, index, "subject"
-            )
-        if subject is not None and subject.kind not in info.domain:
-            yield lambda index: self.add(
-                ProblemCode.DOMAIN,
-                f"{statement.predicate.value} cannot have a {subject.kind.value} "
-                f"({subject.id!r}) as subject",
-                (*ids, subject.id),
-                file,
-                index,
-                "subject",
-            )
+        yield from self.end_faults(
+            statement,
+            "subject",
+            statement.subject,
+            info.event_subject,
+            info.domain,
+            ProblemCode.DOMAIN,
+        )
         object_id = statement.object_id
         if object_id is None:
             if not info.literal_object:
@@ -1008,20 +1002,9 @@ class _Checker:
                     "object",
                 )
         else:
-            if object_id in self.ids_of["events"] and not info.event_object:
-                yield lambda index: self.reference_problem(
-                    object_id, ("entities",), ids, file, index, "object"
-                )
-            if target is not None and target.kind not in info.range:
-                yield lambda index: self.add(
-                    ProblemCode.RANGE,
-                    f"{statement.predicate.value} cannot have a {target.kind.value} "
-                    f"({target.id!r}) as object",
-                    (*ids, target.id),
-                    file,
-                    index,
-                    "object",
-                )
+            yield from self.end_faults(
+                statement, "object", object_id, info.event_object, info.range, ProblemCode.RANGE
+            )
         # Only where the ends fit the predicate itself: DOMAIN and RANGE report the rest.
         in_domain = subject is not None and subject.kind in info.domain
         if statement.subject in self.ids_of["events"]:
@@ -1053,6 +1036,34 @@ class _Checker:
                 file,
                 index,
                 "predicate",
+            )
+
+    def end_faults(
+        self,
+        statement: Statement,
+        end: str,
+        value: str,
+        event_allowed: bool,
+        kinds: frozenset[EntityKind],
+        code: ProblemCode,
+    ) -> Iterator[Callable[[int], None]]:
+        """An end (``"subject"`` or ``"object"``) that is an event where the predicate takes
+        none, or an entity of a kind it does not take (``code``: DOMAIN or RANGE)."""
+        ids = (statement.id,)
+        if value in self.ids_of["events"] and not event_allowed:
+            yield lambda index: self.reference_problem(
+                value, ("entities",), ids, STATEMENTS_FILE, index, end
+            )
+        entity = self.ds.entities.get(value)
+        if entity is not None and entity.kind not in kinds:
+            yield lambda index: self.add(
+                code,
+                f"{statement.predicate.value} cannot have a {entity.kind.value} "
+                f"({entity.id!r}) as {end}",
+                (*ids, entity.id),
+                STATEMENTS_FILE,
+                index,
+                end,
             )
 
     def statement_lifetimes(self, statements: Sequence[Statement]) -> None:

@@ -11,13 +11,14 @@ article's words (a quote selector, see :mod:`newsfacts.quotes`); a
 
 from __future__ import annotations
 
-import functools
 import re
-import typing
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from newsfacts.format import ARTICLE_FILE, KINDS
+from newsfacts.format import field_types as format_field_types
 from newsfacts.model import Span
 from newsfacts.quotes import occurrences
 from newsfacts.timespec import TimePoint
@@ -44,13 +45,10 @@ RULE_KEYS = ("every", "except_within")
 """The keys of a mention written as a rule, in place of ``span``."""
 
 
-@functools.cache
 def field_types(cls: type) -> Mapping[str, Any]:
     """The types of the attrs fields of ``cls`` that its constructor takes."""
-    hints = typing.get_type_hints(cls)
-    import attrs
-
-    return {f.name: hints[f.name] for f in attrs.fields(cls) if f.init}
+    types_ = format_field_types(cls)
+    return {f.name: types_[f.name] for f in attrs.fields(cls) if f.init}
 
 
 _PARTS = "|".join(part.value for part in MonthPart)
