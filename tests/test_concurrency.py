@@ -170,3 +170,42 @@ def test_unknown_ids_fail_alike_in_every_thread() -> None:
     assert results == []
     assert len(errors) == THREADS
     assert all(isinstance(error, newsfacts.UnknownDatasetError) for error in errors)
+
+
+def test_a_new_datasets_query_indexes_are_built_once_under_contention(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first ``about``/``timeline``/``mentions_at`` of a new dataset builds its indexes;
+    threads arriving together wait for them, and all see the same, whole indexes."""
+    from newsfacts import dataset as dataset_module
+
+    built: list[int] = []
+    real = dataset_module._Indexes.__init__
+
+    def slow_build(self: Any, dataset: Dataset) -> None:
+        built.append(id(dataset))
+        time.sleep(0.05)  # not a timing assertion: lets every thread reach the lock
+        real(self, dataset)
+
+    monkeypatch.setattr(dataset_module._Indexes, "__init__", slow_build)
+    ds = newsfacts.load()
+    fresh = Dataset(
+        ds.metadata,
+        ds.article,
+        tuple(ds.entities),
+        tuple(ds.events),
+        tuple(ds.statements),
+        ds.mentions,
+        tuple(ds.sources),
+    )
+    abbas = ds.entities.lookup("abbas")
+    offset = ds.mentions[0].span.start
+
+    def ask() -> tuple[object, ...]:
+        return (fresh.about(abbas), fresh.timeline(), fresh.mentions_at(offset))
+
+    results, errors = _race(ask)
+    assert errors == []
+    assert built == [id(fresh)]
+    expected = (ds.about(abbas), ds.timeline(), ds.mentions_at(offset))
+    assert all(result == expected for result in results)
