@@ -143,7 +143,7 @@ REFERS = "newsfacts.refers"
 """The attrs metadata key of a field that holds ids of other records; its value is a :class:`Refers`."""
 
 EACH = "[]"
-"""A step of a :attr:`Reference.path` that takes each member of a tuple."""
+"""A step of a reference's ``path`` that takes each member of a tuple."""
 
 
 @attrs.frozen
@@ -154,7 +154,7 @@ class Refers:
     whose records the ids may be, in the order a message names them.
     ``involves`` says that a fact involves what the field names (a
     participant, a subject, a claimant), so :meth:`Dataset.about
-    <newsfacts.Dataset.about>` indexes the fact under it; a cited source is
+    <newsfacts.dataset.Dataset.about>` indexes the fact under it; a cited source is
     not involved, nor is what a mention's words refer to (mentions are
     indexed apart).
     """
