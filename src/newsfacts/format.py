@@ -146,8 +146,7 @@ EACH = "[]"
 """A step of a reference's ``path`` that takes each member of a tuple."""
 
 
-@attrs.frozen
-class Refers:
+class Refers(typing.NamedTuple):
     """What the ids of a field may name: a field's declaration, in its attrs metadata.
 
     ``kinds`` are the registries (``"entities"``, ``"events"``, ``"sources"``)
@@ -157,6 +156,10 @@ class Refers:
     <newsfacts.dataset.Dataset.about>` indexes the fact under it; a cited source is
     not involved, nor is what a mention's words refer to (mentions are
     indexed apart).
+
+    Immutable named tuples, as :class:`Reference` is: these classes are
+    defined on the way to the first entity lookup, where an attrs class
+    costs five times as much to define.
     """
 
     kinds: tuple[str, ...]
@@ -177,8 +180,7 @@ Segment = str | int
 """A step of a JSON path: a key or an index."""
 
 
-@attrs.frozen
-class Reference:
+class Reference(typing.NamedTuple):
     """A place in a record class that holds ids: a field of its own, or of a value inside it.
 
     ``path`` is the attribute names from the record down to the field, with
