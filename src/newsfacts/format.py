@@ -211,12 +211,18 @@ class Reference(typing.NamedTuple):
         identity: equal values are shared objects once loaded), so that a
         million statements sharing one verdict look at its sources once.
         """
-        level: Iterable[Any] = records
-        for step in self.path[:-1]:
-            level = distinct(members(level) if step == EACH else column(level, step))
-        last = self.path[-1]
-        values = set(members(level) if last == EACH else column(level, last))
-        return {value for value in values if type(value) is str}
+        return self.ids_from(column(records, self.path[0]))
+
+    def ids_from(self, values: list[Any]) -> set[str]:
+        """:meth:`ids`, given each record's value of the path's first field (a column)."""
+        level: Iterable[Any] = values
+        if len(self.path) > 1:
+            level = distinct(values)
+            for step in self.path[1:-1]:
+                level = distinct(members(level) if step == EACH else column(level, step))
+            last = self.path[-1]
+            level = members(level) if last == EACH else column(level, last)
+        return {value for value in set(level) if type(value) is str}
 
 
 def _walk(

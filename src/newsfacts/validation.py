@@ -55,7 +55,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -447,9 +447,15 @@ class _Checker:
         """
         for file, prefix, records, cls in self.holders():
             failing: list[tuple[Reference, set[str]]] = []
+            # References that start at one field (time.sources, time.bound_sources) share its column.
+            firsts: dict[str, list[Any]] = {}
             for reference in references(cls):
+                first = reference.path[0]
+                if first not in firsts:
+                    firsts[first] = column(records, first)
+                ids = reference.ids_from(firsts[first])
                 # A set difference with the registries' keys, in C.
-                bad = reference.ids(records).difference(*(self.ids_of[k] for k in reference.kinds))
+                bad = ids.difference(*(self.ids_of[kind] for kind in reference.kinds))
                 if bad:
                     failing.append((reference, bad))
             if not failing:
