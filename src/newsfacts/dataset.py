@@ -191,9 +191,11 @@ def _records(values: Iterable[_V], kind: type[_V], what: str) -> Iterable[_V]:
     """
     if isinstance(values, Registry):
         records: tuple[_V, ...] = tuple(values)
-        if all(isinstance(record, kind) for record in records):
+        if set(map(type, records)) <= {kind} or all(isinstance(r, kind) for r in records):
             return values
     records = to_tuple(values)
+    if set(map(type, records)) <= {kind}:  # one pass in C: the common case
+        return records
     for record in records:
         if type(record) is not kind and not isinstance(record, kind):
             raise TypeError(
