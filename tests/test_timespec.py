@@ -134,3 +134,95 @@ def test_one_moment_within_a_range_is_not_an_interval() -> None:
     assert withdrew.precision is Precision.YEAR
     with pytest.raises(ValueError, match="needs an end"):
         TimeSpec(TimePoint(1967), once=True)
+
+
+def test_an_unknown_end_is_not_an_open_one() -> None:
+    """ISO 8601-2 (EDTF Level 1, extended interval): a null end is unknown, ``..`` is open."""
+    tepid = TimeSpec(
+        TimePoint(1991),
+        unknown_end=True,
+        not_after=TimePoint(2018, 2, 12),
+        resolution=Resolution.CONTEXT,
+    )
+    kept = TimeSpec(TimePoint(1967), open_end=True, resolution=Resolution.CONTEXT)
+    assert tepid.edtf == "1991/"
+    assert kept.edtf == "1967/.."
+    assert tepid != kept
+    assert tepid.is_interval
+    assert kept.is_interval
+    assert tepid.precision is None
+    assert kept.precision is None
+    # The upper bound of an unknown end is its latest day; an open end has none.
+    assert (tepid.earliest, tepid.latest) == (D(1991, 1, 1), D(2018, 2, 12))
+    assert tepid.upper == TimePoint(2018, 2, 12)
+    assert (kept.earliest, kept.latest, kept.upper) == (D(1967, 1, 1), D.max, None)
+    assert TimeSpec(TimePoint(1991), unknown_end=True).latest == D.max
+    assert kept.overlaps(D(2030, 1, 1), D(2030, 1, 2))
+    assert not tepid.overlaps(D(2018, 2, 13), D(2019, 1, 1))
+    assert str(tepid) == "1991/"
+
+
+def test_unknown_starts_with_unknown_or_open_ends() -> None:
+    threats = TimeSpec(
+        None,
+        unknown_end=True,
+        not_before=TimePoint(2018, 1, 2),
+        not_after=TimePoint(2018, 2, 12),
+        bound_sources=("s",),
+    )
+    assert threats.edtf == "/"
+    assert (threats.earliest, threats.latest) == (D(2018, 1, 2), D(2018, 2, 12))
+    assert threats.order_key == (D(2018, 1, 2), D(2018, 2, 12))
+    opposed = TimeSpec(None, open_end=True, expression="long", resolution=Resolution.CONTEXT)
+    assert opposed.edtf == "/.."
+    assert (opposed.earliest, opposed.latest) == (D.min, D.max)
+    # Nothing bounds it: it sorts last, after every fact it must follow.
+    assert opposed.order_key == (D.max, D.max)
+    assert opposed.lower is None
+    assert opposed.upper is None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start": TimePoint(1991), "unknown_end": True, "open_end": True}, "not both"),
+        (
+            {"start": TimePoint(1991), "end": TimePoint(2018), "unknown_end": True},
+            "has one",
+        ),
+        ({"start": None, "end": TimePoint(2018), "open_end": True, "open_start": True}, "has one"),
+        (
+            {"start": TimePoint(1991), "end": TimePoint(2018), "once": True, "open_end": True},
+            "has one",
+        ),
+        ({"start": TimePoint(1991), "not_after": TimePoint(2018)}, "has none"),
+        ({"start": TimePoint(1991), "open_end": True, "not_after": TimePoint(2018)}, "has none"),
+        ({"start": None, "unknown_end": True}, "need a bound"),
+        (
+            {"start": TimePoint(2018), "unknown_end": True, "not_after": TimePoint(1991)},
+            "before the start",
+        ),
+        (
+            {
+                "start": None,
+                "unknown_end": True,
+                "not_before": TimePoint(2018),
+                "not_after": TimePoint(1991),
+            },
+            "before the not_before",
+        ),
+        ({"start": TimePoint(1991), "bound_sources": ("s",)}, "there is none"),
+    ],
+)
+def test_unknown_and_open_ends_that_contradict_themselves_cannot_exist(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        TimeSpec(**kwargs)  # type: ignore[arg-type]
+
+
+def test_the_end_flags_and_upper_bound_check_their_types() -> None:
+    with pytest.raises(TypeError, match="unknown_end"):
+        TimeSpec(TimePoint(1991), unknown_end=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not_after"):
+        TimeSpec(TimePoint(1991), unknown_end=True, not_after="2018")  # type: ignore[arg-type]
