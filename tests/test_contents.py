@@ -6,9 +6,11 @@ every reference, every name and every fact of the shipped dataset is checked.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import hashlib
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -85,7 +87,6 @@ VERIFIED_ISO = {
 VERIFIED_PROPERTIES = {
     "P35", "P6", "P39", "P463", "P36", "P1376", "P17", "P131", "P276", "P585", "P580",
     "P582", "P571", "P710", "P1344", "P361", "P248", "P1683", "P530", "P793", "P607",
-    "P1001",  # applies to jurisdiction: an office or body to what it belongs to
 }  # fmt: skip
 # CAMEO codes the dataset may use, with their codebook labels (CAMEO 0.7b5)
 # and the PLOVER event type of each in the CAMEO-to-PLOVER crosswalk (PLOVER
@@ -234,6 +235,22 @@ def test_identifiers_come_from_the_verified_list_only() -> None:
             assert entity.sources, entity.id
     for predicate in newsfacts.Predicate:
         assert predicate.wikidata is None or predicate.wikidata in VERIFIED_PROPERTIES
+
+
+def test_exports_state_only_verified_properties(tmp_path: Path) -> None:
+    """An unverified property stays empty wherever a statement is exported: the CSV
+    ``wikidata_property`` column, and each QuickStatements claim and its qualifiers."""
+    out = newsfacts.export.to_csv(DS, tmp_path / "csv")
+    with (out / "statements.csv").open(encoding="utf-8", newline="") as stream:
+        columns = {row["id"]: row["wikidata_property"] for row in csv.DictReader(stream)}
+    assert set(columns) == set(DS.statements.ids)
+    assert set(columns.values()) - {""} <= VERIFIED_PROPERTIES
+    for line in newsfacts.export.quickstatements_lines(DS):
+        if line.startswith("/*"):
+            continue
+        parts = line.split("\t")
+        qualifiers = [key for key in parts[3::2] if key.startswith("P")]
+        assert {parts[1], *qualifiers} <= VERIFIED_PROPERTIES, line
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
