@@ -177,14 +177,10 @@ def time_specs(
     elif shape in ("unknown", "open"):
         start, end = None, first
     elif shape == "unknown_end":
-        # 1991/ with or without its upper bound; / with one bound at least.
+        # 1991/, with or without its upper bound.
         second = draw(time_points(low_year, high_year))
         low, high = (first, second) if first.earliest <= second.latest else (second, first)
         start, not_after = low, draw(st.none() | st.just(high))
-        if draw(st.booleans()):
-            start, not_before = None, start
-        if start is None and not_before is None and not_after is None:
-            not_after = high
     elif shape == "open_end" and draw(st.booleans()):
         start, not_before = None, draw(st.none() | st.just(first))
     resolution = draw(st.sampled_from(Resolution))

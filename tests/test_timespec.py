@@ -162,17 +162,7 @@ def test_an_unknown_end_is_not_an_open_one() -> None:
     assert str(tepid) == "1991/"
 
 
-def test_unknown_starts_with_unknown_or_open_ends() -> None:
-    threats = TimeSpec(
-        None,
-        unknown_end=True,
-        not_before=TimePoint(2018, 1, 2),
-        not_after=TimePoint(2018, 2, 12),
-        bound_sources=("s",),
-    )
-    assert threats.edtf == "/"
-    assert (threats.earliest, threats.latest) == (D(2018, 1, 2), D(2018, 2, 12))
-    assert threats.order_key == (D(2018, 1, 2), D(2018, 2, 12))
+def test_an_unknown_start_with_an_open_end() -> None:
     opposed = TimeSpec(None, open_end=True, expression="long", resolution=Resolution.CONTEXT)
     assert opposed.edtf == "/.."
     assert (opposed.earliest, opposed.latest) == (D.min, D.max)
@@ -180,6 +170,11 @@ def test_unknown_starts_with_unknown_or_open_ends() -> None:
     assert opposed.order_key == (D.max, D.max)
     assert opposed.lower is None
     assert opposed.upper is None
+    bounded = TimeSpec(None, open_end=True, not_before=TimePoint(1995, 9, 28), bound_sources=("s",))
+    assert (bounded.edtf, bounded.earliest) == ("/..", D(1995, 9, 28))
+    # EDTF has no interval with neither end given ("/"): an unknown end needs a start.
+    with pytest.raises(ValueError, match="needs a start"):
+        TimeSpec(None, unknown_end=True, not_after=TimePoint(2018))
 
 
 @pytest.mark.parametrize(
@@ -197,19 +192,14 @@ def test_unknown_starts_with_unknown_or_open_ends() -> None:
         ),
         ({"start": TimePoint(1991), "not_after": TimePoint(2018)}, "has none"),
         ({"start": TimePoint(1991), "open_end": True, "not_after": TimePoint(2018)}, "has none"),
-        ({"start": None, "unknown_end": True}, "need a bound"),
+        ({"start": None, "unknown_end": True}, "needs a start"),
         (
             {"start": TimePoint(2018), "unknown_end": True, "not_after": TimePoint(1991)},
             "before the start",
         ),
         (
-            {
-                "start": None,
-                "unknown_end": True,
-                "not_before": TimePoint(2018),
-                "not_after": TimePoint(1991),
-            },
-            "before the not_before",
+            {"start": None, "open_end": True, "not_before": TimePoint(1991), "open_start": True},
+            "open start",
         ),
         ({"start": TimePoint(1991), "bound_sources": ("s",)}, "there is none"),
     ],

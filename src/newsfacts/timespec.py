@@ -198,8 +198,8 @@ def _check_shape(
         raise ValueError("an open start has no lower bound (not_before)")
     if value is not None and instance.start is not None:
         raise ValueError("not_before bounds an unknown start; this value has a start")
-    if value is not None and instance.end is None and not instance.ends_unknown:
-        raise ValueError("not_before needs an end, or an unknown or open end")
+    if value is not None and instance.end is None and not instance.open_end:
+        raise ValueError("not_before needs an end or an open end")
     if value is not None and instance.end is not None and value.earliest > instance.end.latest:
         raise ValueError(f"not_before {value.edtf} is after the end {instance.end.edtf}")
     if instance.once and instance.end is None:
@@ -237,14 +237,11 @@ def _check_end_shape(
         raise ValueError("an unknown or open end cannot go with once or an open start")
     if value is not None and not unknown:
         raise ValueError("not_after bounds an unknown end; this value has none")
-    if unknown and instance.start is None and instance.not_before is None and value is None:
-        raise ValueError(
-            "an unknown start and an unknown end need a bound (not_before or not_after)"
-        )
-    if value is not None:
-        for name, lower in (("start", instance.start), ("not_before", instance.not_before)):
-            if lower is not None and lower.earliest > value.latest:
-                raise ValueError(f"not_after {value.edtf} is before the {name} {lower.edtf}")
+    if unknown and instance.start is None:
+        # EDTF has no interval whose start and end are both unknown ("/").
+        raise ValueError("an unknown end needs a start")
+    if value is not None and instance.start is not None and instance.start.earliest > value.latest:
+        raise ValueError(f"not_after {value.edtf} is before the start {instance.start.edtf}")
 
 
 @attrs.frozen
@@ -265,9 +262,9 @@ class TimeSpec:
       ``[..2018-02-12]`` with no lower bound): it happened once, at a moment
       the text does not give ("later withdrew"), unlike an interval, which
       lasts over its bounds;
-    - an interval whose end is *unknown*: ``unknown_end=True`` and no ``end``
-      (``1991/``): it ended at some time the text does not give ("after
-      years of tepid relations"); with an unknown start too, ``/``;
+    - an interval whose end is *unknown*: ``unknown_end=True``, a ``start``
+      and no ``end`` (``1991/``): it ended at some time the text does not
+      give ("after years of tepid relations");
     - an interval whose end is *open*: ``open_end=True`` and no ``end``
       (``1967/..``): it had not ended when the text was written, so it is
       still so as of the text's date ("have kept", "ongoing tensions"); with
@@ -398,7 +395,7 @@ class TimeSpec:
         moment within the range), ``1991/`` (unknown end), ``1967/..`` (open end)."""
         if self.ends_unknown:
             start = "" if self.start is None else self.start.edtf
-            return f"{start}/{'..' if self.open_end else ''}"
+            return f"{start}/{'..' if self.open_end else ''}"  # an unknown end has a start
         if self.end is None:
             assert self.start is not None
             return self.start.edtf
