@@ -231,10 +231,10 @@ def facts_page(ds: Dataset) -> str:
 def _bounds(
     time: TimeSpec, floor: datetime.date, ceiling: datetime.date
 ) -> tuple[datetime.date, datetime.date, bool, bool]:
-    # An interval with no known start ("have long opposed") is drawn from the
-    # axis's left edge, one with no known end ("still so") to its right edge;
-    # the flags say so, for arrow heads.
-    open_start = time.start is None
+    # An interval with no known lower bound ("have long opposed") is drawn from
+    # the axis's left edge, one with no known upper bound ("still so") to its
+    # right edge; the flags say so, for arrow heads.
+    open_start = time.lower is None
     open_end = time.upper is None
     start = floor if open_start else max(time.earliest, floor)
     end = ceiling if open_end else min(time.latest + datetime.timedelta(days=1), ceiling)
@@ -368,7 +368,10 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
             markeredgecolor="black",
             label="the public record's date",
         ),
-        Line2D([], [], marker="<", color="white", markerfacecolor="grey", label="open start"),
+        Line2D([], [], marker="<", color="white", markerfacecolor="grey", label="start not given"),
+        Line2D(
+            [], [], marker=">", color="white", markerfacecolor="grey", label="still so: open end"
+        ),
     ]
     fig.legend(
         handles=handles,
