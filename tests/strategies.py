@@ -157,12 +157,18 @@ def time_specs(
     high_year: int = EVENT_YEARS[1],
 ) -> TimeSpec:
     """A point, an interval, an interval of unknown start (with or without a lower
-    bound), one of open start, or one moment within a range, within the given years."""
+    bound), one of open start, one moment within a range, or an interval whose end is
+    unknown (with or without an upper bound) or open, within the given years."""
     first = draw(time_points(low_year, high_year))
-    shape = draw(st.sampled_from(("point", "interval", "unknown", "bounded", "open", "once")))
+    shape = draw(
+        st.sampled_from(
+            ("point", "interval", "unknown", "bounded", "open", "once", "unknown_end", "open_end")
+        )
+    )
     start: TimePoint | None = first
     end: TimePoint | None = None
     not_before: TimePoint | None = None
+    not_after: TimePoint | None = None
     if shape in ("interval", "bounded", "once"):
         second = draw(time_points(low_year, high_year))
         start, end = (first, second) if first.earliest <= second.latest else (second, first)
@@ -170,12 +176,19 @@ def time_specs(
             start, not_before = None, start
     elif shape in ("unknown", "open"):
         start, end = None, first
+    elif shape == "unknown_end":
+        # 1991/, with or without its upper bound.
+        second = draw(time_points(low_year, high_year))
+        low, high = (first, second) if first.earliest <= second.latest else (second, first)
+        start, not_after = low, draw(st.none() | st.just(high))
+    elif shape == "open_end" and draw(st.booleans()):
+        start, not_before = None, draw(st.none() | st.just(first))
     resolution = draw(st.sampled_from(Resolution))
     sources: tuple[str, ...] = ()
     if resolution is Resolution.RECORD or draw(st.booleans()):
         sources = tuple(draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=2)))
     bound_sources: tuple[str, ...] = ()
-    if (not_before is not None or shape == "once") and draw(st.booleans()):
+    if (not_before is not None or not_after is not None or shape == "once") and draw(st.booleans()):
         bound_sources = (draw(st.sampled_from(source_ids)),)
     if shape == "once" and start is None and not_before is None:
         bound_sources = ()
@@ -195,13 +208,17 @@ def time_specs(
         once=shape == "once",
         not_before=not_before,
         bound_sources=bound_sources,
+        unknown_end=shape == "unknown_end",
+        open_end=shape == "open_end",
+        not_after=not_after,
     )
 
 
 def _record_time(draw: st.DrawFn, time: TimeSpec, source_ids: Sequence[str]) -> TimeSpec:
     # A day of the record that lies within what the article says.
     low = max(time.earliest, datetime.date(EVENT_YEARS[0], 1, 1))
-    day = draw(dates(low, time.latest))
+    high = min(time.latest, datetime.date(EVENT_YEARS[1], 12, 31))
+    day = draw(dates(low, max(low, high)))
     sources = tuple(draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=2)))
     return TimeSpec(TimePoint.from_date(day), resolution=Resolution.RECORD, sources=sources)
 

@@ -63,7 +63,7 @@ def test_build_of_a_bad_source_lists_its_problems(source: Path, tmp_path: Path) 
     assert code == EXIT_DATA
     assert not out
     assert not (tmp_path / "built").exists()
-    assert "events.toml: event 'meeting-abbas-putin-2018', evidence[1]: quote" in err
+    assert "events.toml: event 'meeting-abbas-putin-2018', evidence[2]: quote" in err
     assert "the closest passage is 'The meeting comes amid ongoing tensions'" in err
 
 

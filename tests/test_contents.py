@@ -6,6 +6,7 @@ every reference, every name and every fact of the shipped dataset is checked.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import hashlib
 import re
@@ -23,11 +24,13 @@ from newsfacts import (
     Entity,
     Event,
     EventStatus,
+    Modality,
     Origin,
     Rating,
     Resolution,
     Span,
     Statement,
+    TimeSpec,
 )
 from newsfacts.export import datapackage
 from newsfacts.names import fold
@@ -89,7 +92,6 @@ VERIFIED_ISO = {
 VERIFIED_PROPERTIES = {
     "P35", "P6", "P39", "P463", "P36", "P1376", "P17", "P131", "P276", "P585", "P580",
     "P582", "P571", "P710", "P1344", "P361", "P248", "P1683", "P530", "P793", "P607",
-    "P1001",  # applies to jurisdiction: an office or body to what it belongs to
 }  # fmt: skip
 # CAMEO codes the dataset may use, with their codebook labels (CAMEO 0.7b5)
 # and the PLOVER event type of each in the CAMEO-to-PLOVER crosswalk (PLOVER
@@ -108,6 +110,7 @@ CAMEO = {
     "046": ("engage in negotiation", "CONSULT"),
     "054": ("grant diplomatic recognition", "SUPPORT"),
     "111": ("criticize or denounce", "ACCUSE"),
+    "108": ("demand meeting, negotiation", "REQUEST"),
     "120": ("reject", "REJECT"),
     "125": ("reject proposal to meet, discuss or negotiate", "REJECT"),
     "126": ("reject mediation", "REJECT"),
@@ -115,6 +118,32 @@ CAMEO = {
     "190": ("use conventional military force", "ASSAULT"),
     "192": ("occupy territory", "COERCE"),
     "0874": ("retreat or surrender militarily", "RETREAT"),
+}
+# Words of demanding and of appealing (CAMEO 10 and 02).
+DEMAND_WORDS = re.compile(r"\b(insist|demand)", re.I)
+APPEAL_WORDS = re.compile(r"\b(call(?:s|ed|ing)? on|urg|suggest|appeal)", re.I)
+# Sources the reference list takes identifiers from, never a date.
+IDENTIFIER_SOURCES = {"wikidata", "iso-3166"}
+# The dates the reference list gives its sources (the pages' own); a source it gives no
+# date has none.
+REFERENCE_SOURCE_DATES = {
+    "tass-989689": "2018-02-12",
+    "reuters-putin-trump-phone": "2018-02-12",
+    "afp-putin-hosts-abbas": "2018-02-12",
+    "ina-241841": "2018-02-12",
+    "proclamation-9683": "2017-12-06",
+    "unga-2017-12-21": "2017-12-21",
+    "parstoday-2018-02-09": "2018-02-09",
+    "pnn-2018-01-29": "2018-01-29",
+    "latimes-1988-11-19": "1988-11-19",
+    "jta-2017-04-06": "2017-04-06",
+    "christiantoday-2017-04-07": "2017-04-07",
+    "loc-jordan-arab-legion": "1989",
+    "reagan-library-1982-04-25": "1982-04-25",
+    "un-quartet-2002-04-10": "2002-04-10",
+    "reuters-2016-09-06-no-meeting": "2016-09-06",
+    "jpost-2016-09-06-postponed": "2016-09-06",
+    "alarabiya-2016-09-05": "2016-09-05",
 }
 # Words that qualify what a fact states; where the evidence has one, the fact keeps it.
 QUALIFIER_WORDS = ("primary", "one-on-one", "permanent", "direct", "unilaterally", "officially",
@@ -240,6 +269,22 @@ def test_identifiers_come_from_the_verified_list_only() -> None:
         assert predicate.wikidata is None or predicate.wikidata in VERIFIED_PROPERTIES
     # The reference list verifies no source's own item: every source has none.
     assert [s.id for s in DS.sources if s.wikidata is not None] == []
+
+
+def test_exports_state_only_verified_properties(tmp_path: Path) -> None:
+    """An unverified property stays empty wherever a statement is exported: the CSV
+    ``wikidata_property`` column, and each QuickStatements claim and its qualifiers."""
+    out = newsfacts.export.to_csv(DS, tmp_path / "csv")
+    with (out / "statements.csv").open(encoding="utf-8", newline="") as stream:
+        columns = {row["id"]: row["wikidata_property"] for row in csv.DictReader(stream)}
+    assert set(columns) == set(DS.statements.ids)
+    assert set(columns.values()) - {""} <= VERIFIED_PROPERTIES
+    for line in newsfacts.export.quickstatements_lines(DS):
+        if line.startswith("/*"):
+            continue
+        parts = line.split("\t")
+        qualifiers = [key for key in parts[3::2] if key.startswith("P")]
+        assert {parts[1], *qualifiers} <= VERIFIED_PROPERTIES, line
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
@@ -526,21 +571,133 @@ def test_about_a_body_reaches_each_office_holder(held: Statement) -> None:
         assert all(claim in about for claim in claims), jurisdiction
 
 
-@pytest.mark.parametrize("statement", [s for s in DS.statements if s.evidence], ids=lambda s: s.id)
-def test_evidence_holds_the_words_that_name_the_ends(statement: Statement) -> None:
-    """Where the sentence names the subject or the object, the evidence holds those words
-    ("have kept the Golan … under Israeli authority", not "have kept the Golan" alone)."""
-    sentences = [DS.article.sentence_at(span.start) for span in statement.evidence]
-    for end in (statement.subject, statement.object_id):
-        if end is None:
-            continue
+# The statements through which about() reaches what acts for a body or state.
+REACHING = (
+    *TIES,
+    newsfacts.Predicate.POSITION_HELD,
+    newsfacts.Predicate.HEAD_OF_STATE,
+    newsfacts.Predicate.HEAD_OF_GOVERNMENT,
+)
+
+
+def _parties(fact: Event | Statement) -> list[tuple[str, str]]:
+    """What a fact is about, by role: participants, or subject, object and the entities of
+    its qualifiers; and who claims it."""
+    if isinstance(fact, Event):
+        parties = [(p.role.value, p.entity) for p in fact.participants]
+    else:
+        parties = [("subject", fact.subject)]
+        if fact.object_id is not None:
+            parties.append(("object", fact.object_id))
+        parties += [(q.kind.value, q.value_id) for q in fact.qualifiers if q.value_id]
+    return parties + [("claimant", c) for c in fact.attribution.claimants]
+
+
+def _without(fact: Event | Statement) -> Dataset:
+    """The dataset without ``fact`` where ``fact`` is a tie ``about()`` follows: a fact
+    cannot name its own object through itself ("Palestinian envoy" is no name of Palestine)."""
+    if not (isinstance(fact, Statement) and fact.predicate in REACHING):
+        return DS
+    return Dataset(
+        DS.metadata,
+        DS.article,
+        tuple(DS.entities),
+        tuple(DS.events),
+        tuple(s for s in DS.statements if s.id != fact.id),
+        DS.mentions,
+        tuple(DS.sources),
+    )
+
+
+@pytest.mark.parametrize("fact", ARTICLE_FACTS, ids=lambda f: f.id)
+def test_evidence_holds_the_words_that_name_every_party(fact: Event | Statement) -> None:
+    """Where a fact's sentences name one of its parties (a participant, the subject, the
+    object, an entity qualifier, a claimant), the evidence holds those words: "Mahmoud
+    Abbas is in Moscow", not "is in Moscow" alone; "The PA has argued that …". A party
+    is named by a mention of it or of what acts for it ("Trump's threats to cut funding"
+    names the United States' funding), as ``about()`` reaches it without the fact itself.
+    A place may come from context and is not a party."""
+    ds = _without(fact)
+    sentences = [DS.article.sentence_at(span.start) for span in fact.evidence]
+    for role, party in _parties(fact):
+        names = {party}
+        if party in ds.entities:
+            names |= set(ds.about(party).reached)
         named = [
             m
             for m in DS.mentions
-            if end in m.targets and any(s is not None and s.covers(m.span) for s in sentences)
+            if names & set(m.targets) and any(s is not None and s.covers(m.span) for s in sentences)
         ]
         if named:
-            assert any(span.covers(m.span) for m in named for span in statement.evidence), end
+            assert any(span.covers(m.span) for m in named for span in fact.evidence), (
+                role,
+                party,
+            )
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f.id)
+def test_a_hypothetical_has_no_time_the_words_do_not_give(fact: Event | Statement) -> None:
+    """What would be so ("a mechanism in which the United States would no longer serve")
+    holds at no time of its own: it is not dated by the discussion that weighs it."""
+    if fact.modality is Modality.HYPOTHETICAL and fact.time is not None:
+        assert fact.time.expression is not None, fact.time
+
+
+def _times() -> list[tuple[str, TimeSpec]]:
+    times = [("article", DS.article.published)] if DS.article.published else []
+    for entity in DS.entities:
+        times += [(entity.id, t) for t in (entity.inception, entity.dissolved) if t is not None]
+    for fact in FACTS:
+        times += [(fact.id, t) for t in (fact.time, fact.record_time) if t is not None]
+    return times
+
+
+@pytest.mark.parametrize(("where", "time"), _times(), ids=lambda v: v if isinstance(v, str) else "")
+def test_no_interval_ends_at_publication_for_want_of_an_end(where: str, time: TimeSpec) -> None:
+    """An end is when something ended. What was still so when the article appeared has an
+    open end (``1967/..``); what ended before it, at a time not given, an unknown end with
+    the article as its upper bound (``1991/``, ``not_after``). Neither ends on the day of
+    publication, which only the range of one moment (``[1967..2018-02-12]``) may reach."""
+    if time.end is not None and not time.once:
+        assert not (time.end.earliest == PUBLISHED == time.end.latest), where
+
+
+@pytest.mark.parametrize("event", DS.events, ids=lambda e: e.id)
+def test_what_goes_on_at_publication_has_no_end(event: Event) -> None:
+    """An ongoing event is ongoing on the day of the article: its time is that day, or an
+    interval with an open end, never one that ends."""
+    if event.status is EventStatus.ONGOING and event.time is not None:
+        time = event.time
+        assert time.open_end or (time.end is None and not time.ends_unknown), time
+
+
+@pytest.mark.parametrize(("where", "time"), _times(), ids=lambda v: v if isinstance(v, str) else "")
+def test_no_date_rests_on_a_source_of_identifiers(where: str, time: TimeSpec) -> None:
+    """The reference list takes identifiers from Wikidata and ISO 3166, never dates: a date
+    or bound of the record cites a source that the reference list gives for it."""
+    assert not (set(time.sources) | set(time.bound_sources)) & IDENTIFIER_SOURCES, where
+
+
+@pytest.mark.parametrize("source", DS.sources, ids=lambda s: s.id)
+def test_a_source_is_dated_only_as_the_reference_list_dates_it(source: newsfacts.Source) -> None:
+    if source.published is not None:
+        assert REFERENCE_SOURCE_DATES.get(source.id) == source.published
+
+
+@pytest.mark.parametrize("event", [e for e in DS.events if e.cameo], ids=lambda e: e.id)
+def test_a_demand_is_no_appeal(event: Event) -> None:
+    """CAMEO 10 (DEMAND) is the forceful form of 02 (APPEAL): words that insist or demand
+    are coded as a demand, words that call on, urge or suggest as an appeal."""
+    assert event.cameo is not None
+    words = " ".join(span.text for span in event.evidence).lower()
+    demands = DEMAND_WORDS.search(words) is not None
+    appeals = APPEAL_WORDS.search(words) is not None
+    if event.cameo.startswith("02"):
+        assert not demands, words
+    if demands and not appeals:
+        assert event.cameo.startswith("10"), words
+    if appeals and not demands and event.cameo.startswith("10"):
+        pytest.fail(f"an appeal coded as a demand: {words}")
 
 
 def _pyproject() -> tuple[Path, dict[str, Any]]:

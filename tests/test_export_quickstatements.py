@@ -122,7 +122,11 @@ def _claim(dataset: Dataset, statement: Statement) -> tuple[str, ...]:
         str(_qid(dataset, statement.object_id)),
     )
     time = statement.time
-    if time is not None and time.end is None:
+    if time is not None and time.ends_unknown:
+        # An unknown or open end is no end time: the start only, where known.
+        if time.start is not None:
+            claim += ("P580", _time(time.start))
+    elif time is not None and time.end is None:
         assert time.start is not None
         claim += ("P585", _time(time.start))
     elif time is not None and time.end is not None:

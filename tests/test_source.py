@@ -47,7 +47,7 @@ def test_a_written_source_reads_back_the_same(source: Path) -> None:
 def test_a_missing_quote_names_record_field_and_closest_passage(source: Path) -> None:
     _edit(source / "events.toml", '"The meeting comes amid', '"The meting comes amid')
     [problem] = _problems(source)
-    assert problem.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[1]: ")
+    assert problem.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[2]: ")
     assert "'The meeting comes amid ongoing tensions'" in problem
 
 
@@ -58,7 +58,7 @@ def test_every_problem_is_reported(source: Path) -> None:
     _edit(source / "mentions.toml", '\nevery = "', '\nevery = "Nowhere at all')
     problems = _problems(source)
     assert any(
-        p.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[1]") for p in problems
+        p.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[2]") for p in problems
     )
     assert any(
         p.startswith(

@@ -134,3 +134,85 @@ def test_one_moment_within_a_range_is_not_an_interval() -> None:
     assert withdrew.precision is Precision.YEAR
     with pytest.raises(ValueError, match="needs an end"):
         TimeSpec(TimePoint(1967), once=True)
+
+
+def test_an_unknown_end_is_not_an_open_one() -> None:
+    """ISO 8601-2 (EDTF Level 1, extended interval): a null end is unknown, ``..`` is open."""
+    tepid = TimeSpec(
+        TimePoint(1991),
+        unknown_end=True,
+        not_after=TimePoint(2018, 2, 12),
+        resolution=Resolution.CONTEXT,
+    )
+    kept = TimeSpec(TimePoint(1967), open_end=True, resolution=Resolution.CONTEXT)
+    assert tepid.edtf == "1991/"
+    assert kept.edtf == "1967/.."
+    assert tepid != kept
+    assert tepid.is_interval
+    assert kept.is_interval
+    assert tepid.precision is None
+    assert kept.precision is None
+    # The upper bound of an unknown end is its latest day; an open end has none.
+    assert (tepid.earliest, tepid.latest) == (D(1991, 1, 1), D(2018, 2, 12))
+    assert tepid.upper == TimePoint(2018, 2, 12)
+    assert (kept.earliest, kept.latest, kept.upper) == (D(1967, 1, 1), D.max, None)
+    assert TimeSpec(TimePoint(1991), unknown_end=True).latest == D.max
+    assert kept.overlaps(D(2030, 1, 1), D(2030, 1, 2))
+    assert not tepid.overlaps(D(2018, 2, 13), D(2019, 1, 1))
+    assert str(tepid) == "1991/"
+
+
+def test_an_unknown_start_with_an_open_end() -> None:
+    opposed = TimeSpec(None, open_end=True, expression="long", resolution=Resolution.CONTEXT)
+    assert opposed.edtf == "/.."
+    assert (opposed.earliest, opposed.latest) == (D.min, D.max)
+    # Nothing bounds it: it sorts last, after every fact it must follow.
+    assert opposed.order_key == (D.max, D.max)
+    assert opposed.lower is None
+    assert opposed.upper is None
+    bounded = TimeSpec(None, open_end=True, not_before=TimePoint(1995, 9, 28), bound_sources=("s",))
+    assert (bounded.edtf, bounded.earliest) == ("/..", D(1995, 9, 28))
+    # EDTF has no interval with neither end given ("/"): an unknown end needs a start.
+    with pytest.raises(ValueError, match="needs a start"):
+        TimeSpec(None, unknown_end=True, not_after=TimePoint(2018))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start": TimePoint(1991), "unknown_end": True, "open_end": True}, "not both"),
+        (
+            {"start": TimePoint(1991), "end": TimePoint(2018), "unknown_end": True},
+            "has one",
+        ),
+        ({"start": None, "end": TimePoint(2018), "open_end": True, "open_start": True}, "has one"),
+        (
+            {"start": TimePoint(1991), "end": TimePoint(2018), "once": True, "open_end": True},
+            "has one",
+        ),
+        ({"start": TimePoint(1991), "not_after": TimePoint(2018)}, "has none"),
+        ({"start": TimePoint(1991), "open_end": True, "not_after": TimePoint(2018)}, "has none"),
+        ({"start": None, "unknown_end": True}, "needs a start"),
+        (
+            {"start": TimePoint(2018), "unknown_end": True, "not_after": TimePoint(1991)},
+            "before the start",
+        ),
+        (
+            {"start": None, "open_end": True, "not_before": TimePoint(1991), "open_start": True},
+            "open start",
+        ),
+        ({"start": TimePoint(1991), "bound_sources": ("s",)}, "there is none"),
+    ],
+)
+def test_unknown_and_open_ends_that_contradict_themselves_cannot_exist(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        TimeSpec(**kwargs)  # type: ignore[arg-type]
+
+
+def test_the_end_flags_and_upper_bound_check_their_types() -> None:
+    with pytest.raises(TypeError, match="unknown_end"):
+        TimeSpec(TimePoint(1991), unknown_end=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not_after"):
+        TimeSpec(TimePoint(1991), unknown_end=True, not_after="2018")  # type: ignore[arg-type]

@@ -228,12 +228,17 @@ def facts_page(ds: Dataset) -> str:
 # --- the timeline figure ----------------------------------------------------
 
 
-def _bounds(time: TimeSpec, floor: datetime.date) -> tuple[datetime.date, datetime.date, bool]:
-    # An interval open at its start ("have long opposed") is drawn from the
-    # axis's left edge; the flag says so, for an arrow head.
-    open_start = time.start is None
+def _bounds(
+    time: TimeSpec, floor: datetime.date, ceiling: datetime.date
+) -> tuple[datetime.date, datetime.date, bool, bool]:
+    # An interval with no known lower bound ("have long opposed") is drawn from
+    # the axis's left edge, one with no known upper bound ("still so") to its
+    # right edge; the flags say so, for arrow heads.
+    open_start = time.lower is None
+    open_end = time.upper is None
     start = floor if open_start else max(time.earliest, floor)
-    return start, time.latest + datetime.timedelta(days=1), open_start
+    end = ceiling if open_end else min(time.latest + datetime.timedelta(days=1), ceiling)
+    return start, end, open_start, open_end
 
 
 def _x(day: datetime.date) -> float:
@@ -275,7 +280,7 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
     events = ds.timeline(record=True)
     if not events:
         raise ValueError(f"dataset {ds.id!r} has no dated events to draw")
-    latest = max(e.time.latest for e in events if e.time is not None)
+    latest = max(e.time.latest for e in events if e.time is not None and e.time.upper)
     earliest_known = min(
         t.earliest for e in events for t in (e.time, e.record_time) if t is not None and t.start
     )
@@ -298,8 +303,8 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
     for row, event in enumerate(events):
         assert event.time is not None  # timeline() holds dated events only
         colour = RATING_COLOURS[event.verdict.rating if event.verdict else None]
-        for axis, low in ((wide, floor), (zoom, zoom_start)):
-            start, end, open_start = _bounds(event.time, low)
+        for axis, low, high in ((wide, floor, ceiling), (zoom, zoom_start, zoom_end)):
+            start, end, open_start, open_end = _bounds(event.time, low, high)
             axis.barh(
                 row,
                 _x(end) - _x(start),
@@ -312,6 +317,8 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
             )
             if open_start:
                 axis.plot(_x(start), row, marker="<", color=colour, markersize=7)
+            if open_end:
+                axis.plot(_x(end), row, marker=">", color=colour, markersize=7)
             if event.record_time is not None:
                 middle = (
                     event.record_time.earliest
@@ -361,7 +368,10 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
             markeredgecolor="black",
             label="the public record's date",
         ),
-        Line2D([], [], marker="<", color="white", markerfacecolor="grey", label="open start"),
+        Line2D([], [], marker="<", color="white", markerfacecolor="grey", label="start not given"),
+        Line2D(
+            [], [], marker=">", color="white", markerfacecolor="grey", label="still so: open end"
+        ),
     ]
     fig.legend(
         handles=handles,

@@ -246,11 +246,12 @@ def _summary(args: argparse.Namespace, out: _Output) -> int:
             "entity kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
             "verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(ratings.items())),
         ]
-        # An open start ("have long opposed") says nothing of when the span begins:
-        # the range shown runs from the earliest bound that the words give.
+        # An open start ("have long opposed") says nothing of when the span begins, nor
+        # an open end ("still so") of when it ends: the range shown runs between the
+        # bounds that the words give.
         starts = [e.time.earliest for e in timeline if e.time is not None and e.time.lower]
-        if starts:
-            ends = [e.time.latest for e in timeline if e.time is not None]
+        ends = [e.time.latest for e in timeline if e.time is not None and e.time.upper]
+        if starts and ends:
             lines.append(
                 f"timeline: {_plural(len(timeline), 'dated event')}, {min(starts).isoformat()} to "
                 f"{max(ends).isoformat()}"

@@ -472,7 +472,7 @@ class Dataset:
         hold (not negated, not rated false):
 
         - an office, government body, agency, organization or military tied to
-          it by ``applies_to_jurisdiction`` (Wikidata P1001) or ``part_of``
+          it by ``applies_to_jurisdiction`` or ``part_of``
           (P361): the Palestinian Authority's presidency, a state's administration,
           the UN's Security Council;
         - a person who holds a reached office (``position_held``, P39), or who

@@ -150,7 +150,9 @@ def _check_bounds(
     for name, point in (("start", instance.start), ("end", value)):
         if point is not None and not isinstance(point, TimePoint):
             raise TypeError(f"{name} must be a TimePoint or None, got {type(point).__name__}")
-    if instance.start is None and value is None:
+    # The flags for an unknown or open end are set by now (attrs sets every field first);
+    # whether they fit the rest is checked with them, in _check_end_shape.
+    if instance.start is None and value is None and not (instance.unknown_end or instance.open_end):
         raise ValueError("a TimeSpec needs a start, an end, or both")
     if instance.start is not None and value is not None and instance.start.earliest > value.latest:
         raise ValueError(f"time bounds out of order: {instance.start.edtf} after {value.edtf}")
@@ -196,8 +198,8 @@ def _check_shape(
         raise ValueError("an open start has no lower bound (not_before)")
     if value is not None and instance.start is not None:
         raise ValueError("not_before bounds an unknown start; this value has a start")
-    if value is not None and instance.end is None:
-        raise ValueError("not_before needs an end")
+    if value is not None and instance.end is None and not instance.open_end:
+        raise ValueError("not_before needs an end or an open end")
     if value is not None and instance.end is not None and value.earliest > instance.end.latest:
         raise ValueError(f"not_before {value.edtf} is after the end {instance.end.edtf}")
     if instance.once and instance.end is None:
@@ -211,8 +213,35 @@ def _check_bound_sources(
 ) -> None:
     if not all(isinstance(source, str) for source in value):
         raise TypeError("bound_sources must be source ids (str)")
-    if value and instance.not_before is None and not (instance.once and instance.start is not None):
-        raise ValueError("bound_sources name the sources of a lower bound, and there is none")
+    if (
+        value
+        and instance.not_before is None
+        and instance.not_after is None
+        and not (instance.once and instance.start is not None)
+    ):
+        raise ValueError("bound_sources name the sources of a bound, and there is none")
+
+
+def _check_end_shape(
+    instance: TimeSpec, attribute: attrs.Attribute[TimePoint | None], value: object
+) -> None:
+    # Runs last, once every field is set: an unknown or open end and its upper bound.
+    if value is not None and not isinstance(value, TimePoint):
+        raise TypeError(f"not_after must be a TimePoint or None, got {type(value).__name__}")
+    unknown, open_ = instance.unknown_end, instance.open_end
+    if unknown and open_:
+        raise ValueError("an end is either unknown or open, not both")
+    if (unknown or open_) and instance.end is not None:
+        raise ValueError("an unknown or open end has no end; this value has one")
+    if (unknown or open_) and (instance.once or instance.open_start):
+        raise ValueError("an unknown or open end cannot go with once or an open start")
+    if value is not None and not unknown:
+        raise ValueError("not_after bounds an unknown end; this value has none")
+    if unknown and instance.start is None:
+        # EDTF has no interval whose start and end are both unknown ("/").
+        raise ValueError("an unknown end needs a start")
+    if value is not None and instance.start is not None and instance.start.earliest > value.latest:
+        raise ValueError(f"not_after {value.edtf} is before the start {instance.start.edtf}")
 
 
 @attrs.frozen
@@ -232,20 +261,32 @@ class TimeSpec:
       known, ``start`` (``[1967..2018-02-12]``, EDTF's "one of" a range;
       ``[..2018-02-12]`` with no lower bound): it happened once, at a moment
       the text does not give ("later withdrew"), unlike an interval, which
-      lasts over its bounds.
+      lasts over its bounds;
+    - an interval whose end is *unknown*: ``unknown_end=True``, a ``start``
+      and no ``end`` (``1991/``): it ended at some time the text does not
+      give ("after years of tepid relations");
+    - an interval whose end is *open*: ``open_end=True`` and no ``end``
+      (``1967/..``): it had not ended when the text was written, so it is
+      still so as of the text's date ("have kept", "ongoing tensions"); with
+      an unknown start, ``/..`` ("have long opposed").
 
     An unknown start may have a lower bound, ``not_before``: what the text or
-    the record allows ("later" = after the capture of 1967; an administration
-    acts only once it exists), with ``bound_sources`` where it comes from the
-    public record. EDTF cannot state it on an unknown start (``/E`` stays
-    ``/E``); :attr:`earliest` uses it. For a moment within a range, the range's
-    lower bound is ``start`` (or ``not_before``, which reads the same), and
-    ``bound_sources`` may name the sources of it.
+    the record allows ("later" = after the capture of 1967; the threats came
+    no earlier than the first on record), with ``bound_sources`` where it
+    comes from the public record. EDTF cannot state it on an unknown start
+    (``/E`` stays ``/E``); :attr:`earliest` uses it. For a moment within a
+    range, the range's lower bound is ``start`` (or ``not_before``, which
+    reads the same), and ``bound_sources`` may name the sources of it. An
+    unknown end may likewise have an upper bound, ``not_after`` (ended no
+    later than the article: ``1991/`` stays ``1991/``); :attr:`latest` uses
+    it, and ``bound_sources`` name the sources of either bound.
 
     Raises :class:`TypeError` for a field of the wrong type and
     :class:`ValueError` for a shape that contradicts itself (no bound, bounds
     out of order, an open start with a start or a lower bound, ``once``
-    without an end, a record time without sources).
+    without an end, an unknown or open end beside an end, an end both unknown
+    and open, ``not_after`` without an unknown end, a record time without
+    sources).
     """
 
     start: TimePoint | None
@@ -269,12 +310,24 @@ class TimeSpec:
         validator=_check_bound_sources,
         metadata=refers("sources"),
     )
-    """Ids of the sources of the lower bound, where it comes from the public record."""
+    """Ids of the sources of the bounds (``not_before``, ``not_after``), where they come
+    from the public record."""
+    unknown_end: bool = attrs.field(default=False, validator=_check_flag)
+    """The interval ended at a time the text does not give (EDTF ``S/``)."""
+    open_end: bool = attrs.field(default=False, validator=_check_flag)
+    """The interval had not ended as of the text: still so then (EDTF ``S/..``)."""
+    not_after: TimePoint | None = attrs.field(default=None, validator=_check_end_shape)
+    """The latest an unknown end can be, as the text or the record allows."""
+
+    @property
+    def ends_unknown(self) -> bool:
+        """Whether the end is not given: unknown (``S/``) or open (``S/..``)."""
+        return self.unknown_end or self.open_end
 
     @property
     def is_interval(self) -> bool:
         """Whether the value lasts between two bounds (not a point, not one moment in a range)."""
-        return self.end is not None and not self.once
+        return (self.end is not None and not self.once) or self.ends_unknown
 
     @property
     def lower(self) -> TimePoint | None:
@@ -282,11 +335,21 @@ class TimeSpec:
         return self.start if self.start is not None else self.not_before
 
     @property
+    def upper(self) -> TimePoint | None:
+        """The upper bound that is known: ``end``, else ``not_after``, else a point's
+        ``start``; ``None`` for an open end or an unknown end without a bound."""
+        if self.end is not None:
+            return self.end
+        if self.ends_unknown:
+            return self.not_after
+        return self.start
+
+    @property
     def precision(self) -> Precision | None:
         """What the words give: the precision of a point, the coarser of an interval's
-        two bounds, and ``None`` where the start is unknown or open (the value is not
-        known at any calendar precision, whatever its end's)."""
-        if self.start is None:
+        two bounds, and ``None`` where the start or the end is unknown or open (the
+        value is not known at any calendar precision, whatever its other bound's)."""
+        if self.start is None or self.ends_unknown:
             return None
         if self.end is None:
             return self.start.precision
@@ -303,10 +366,13 @@ class TimeSpec:
 
     @property
     def latest(self) -> datetime.date:
-        """The last day the value can mean."""
-        point = self.end if self.end is not None else self.start
-        assert point is not None  # the validator guarantees one bound
-        return point.latest
+        """The last day the value can mean: the end's, else the upper bound's of an
+        unknown end, else ``date.max`` (an open end, or an unknown one with no bound),
+        else a point's own."""
+        upper = self.upper
+        if upper is None:
+            return datetime.date.max
+        return upper.latest
 
     @property
     def order_key(self) -> tuple[datetime.date, datetime.date]:
@@ -314,7 +380,8 @@ class TimeSpec:
 
         The anchor is :attr:`earliest` where a lower bound is known, else
         :attr:`latest`: a fact of unknown start sorts at the end the words
-        give, never before the facts that precede it. The anchor always lies
+        give, never before the facts that precede it (and last, where its end
+        is open too: it still goes on). The anchor always lies
         within ``[earliest, latest]``, so a value that wholly precedes another
         (``a.latest < b.earliest``) always sorts first.
         """
@@ -325,7 +392,10 @@ class TimeSpec:
     def edtf(self) -> str:
         """The value as EDTF: ``2018-02-12``, ``1967-06-05/1967-06-10``, ``/2018-02-12``
         (unknown start), ``../2018-02-12`` (open start), ``[1967..2018-02-12]`` (one
-        moment within the range)."""
+        moment within the range), ``1991/`` (unknown end), ``1967/..`` (open end)."""
+        if self.ends_unknown:
+            start = "" if self.start is None else self.start.edtf
+            return f"{start}/{'..' if self.open_end else ''}"  # an unknown end has a start
         if self.end is None:
             assert self.start is not None
             return self.start.edtf
@@ -358,7 +428,12 @@ class TimeSpec:
 
     def __str__(self) -> str:
         text = self.edtf
-        if self.start is not None and self.start.part is not None and self.end is None:
+        if (
+            self.start is not None
+            and self.start.part is not None
+            and self.end is None
+            and not self.ends_unknown
+        ):
             text = str(self.start)
         return f"{text} ({self.expression!r})" if self.expression else text
 

@@ -272,11 +272,13 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
         Predicate.POSITION_HELD: _info(
             "position held", {_K.PERSON}, {_K.OFFICE}, wikidata="P39", time_bound=_ALL
         ),
+        # No Wikidata property: P1001 ("applies to jurisdiction") is not on the
+        # verified list the built-in dataset's identifiers come from.
         Predicate.APPLIES_TO_JURISDICTION: _info(
             "applies to jurisdiction",
             {_K.OFFICE, _K.GOVERNMENT_BODY, _K.AGENCY, _K.MILITARY},
             _POLITIES | {_K.TERRITORY, _K.REGION, _K.CITY},
-            wikidata="P1001",
+            wikidata=None,
         ),
         Predicate.HEAD_OF_STATE: _info(
             "head of state", {_K.STATE}, {_K.PERSON}, wikidata="P35", time_bound=_ALL

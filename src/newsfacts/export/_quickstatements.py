@@ -12,7 +12,8 @@ a reference:
 
 - the time as ``P585`` (point in time) or ``P580``/``P582`` (start/end time),
   ``+YYYY-MM-DDT00:00:00Z/p`` at the precision given: ``/9`` year, ``/10``
-  month, ``/11`` day (unknown parts are ``00``);
+  month, ``/11`` day (unknown parts are ``00``); an unknown or open end
+  (``1991/``, ``1967/..``) writes no ``P582``, only the start where known;
 - for a statement of the article's (one with evidence), ``S854`` the
   article's URL and ``S1683`` the evidence quote as monolingual text
   (``en:"…"``), on the first line; an enrichment never cites the article;
@@ -63,6 +64,9 @@ def _time(point: TimePoint) -> str:
 def _qualifiers(time: TimeSpec | None) -> list[str]:
     if time is None:
         return []
+    if time.ends_unknown:
+        # An unknown or open end is no end time: only the start is written.
+        return [] if time.start is None else ["P580", _time(time.start)]
     if time.end is None:
         assert time.start is not None
         return ["P585", _time(time.start)]

@@ -129,7 +129,8 @@ def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
         time.edtf,
         time.expression,
         time.earliest if time.lower is not None else None,
-        time.latest,
+        # An open end, or an unknown one without a bound, has no last day: empty, not 9999.
+        time.latest if time.upper is not None else None,
         time.resolution.value,
     )
 
@@ -146,7 +147,11 @@ _RECORD_TIME_FIELDS = (
 def _record_time(time: TimeSpec | None) -> tuple[Cell, ...]:
     if time is None:
         return (None, None, None)
-    return (time.edtf, time.earliest if time.start is not None else None, time.latest)
+    return (
+        time.edtf,
+        time.earliest if time.start is not None else None,
+        time.latest if time.upper is not None else None,
+    )
 
 
 def _ref(ref: str | Literal | None, dataset: Dataset) -> tuple[str | None, str | None]:
