@@ -35,6 +35,8 @@ _IPRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 _ASCII = r"A-Za-z0-9\-._~:/?#@!$&'()*+,;=%"
 _BODY = re.compile(f"[{_ASCII}{_UCSCHAR}]*")
 _QUERY = re.compile(f"[{_ASCII}{_UCSCHAR}{_IPRIVATE}]*")
+# A fragment holds ipchar, "/" and "?": every delimiter but a second "#".
+_FRAGMENT = re.compile(f"[{_ASCII.replace('#', '')}{_UCSCHAR}]*")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # An authority with an IP literal, the one place where brackets belong.
 _IP_LITERAL = re.compile(r"(?:[^@\[\]]*@)?\[[0-9A-Za-z:.~!$&'()*+,;=\-]+\](?::[0-9]*)?")
@@ -55,7 +57,9 @@ def _check_iri(text: str) -> bool:
         if _IP_LITERAL.fullmatch(netloc) is None:
             return False
         body = body.replace(netloc, "", 1)
-    return bool(_BODY.fullmatch(body) and _QUERY.fullmatch(query) and _BODY.fullmatch(fragment))
+    return bool(
+        _BODY.fullmatch(body) and _QUERY.fullmatch(query) and _FRAGMENT.fullmatch(fragment)
+    )
 
 
 def is_iri(text: str) -> bool:
