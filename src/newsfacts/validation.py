@@ -28,7 +28,7 @@ The checks, by :class:`ProblemCode`:
 - every URL (the article's, the sources', the dataset's homepage) is an
   absolute IRI (RFC 3987), as the RDF exports need.
 - an office, government body or agency is tied to its jurisdiction
-  (``applies_to_jurisdiction``, Wikidata P1001) or its parent (``part_of``);
+  (``applies_to_jurisdiction``) or its parent (``part_of``);
 - the words of an explicit or publication-resolved time lie in the fact's
   evidence; a statement of a state of affairs (an office, a membership,
   control, a capital, an alliance, a territory part of a state) has a time;
