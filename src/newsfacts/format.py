@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from ._columns import column, distinct, members
+from ._passes import column, distinct, members
 
 __all__ = [
     "ARTICLE_FILE",

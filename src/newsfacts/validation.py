@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._columns import column, distinct, members
+from ._passes import column, distinct, members
 from .cameo import CAMEO_CODES, PLOVER_TYPES
 from .codec import json_path
 from .format import DATASET_FILE, KINDS, Reference, references
