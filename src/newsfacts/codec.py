@@ -82,15 +82,15 @@ _DECODERS: dict[Any, _Decoder] = {}
 
 # Values without an identity (spans, verdicts, attributions, participants)
 # repeat across a dataset's records: the evidence of ten statements is often
-# one sentence, and most verdicts read "unchecked". While datasets load, each
+# one sentence, and most verdicts read "unchecked". While loads decode, each
 # distinct one is built once and shared, as records are immutable, and so is
 # each distinct tuple of them (an evidence tuple of one shared span). A value
 # is keyed by its class, its JSON keys, values and their exact types (so
 # ``1``, ``1.0`` and ``true`` never meet); a tuple by the identities of its
 # members, which the table keeps alive. The keys hold strings, numbers and
 # built-in types only, which the garbage collector stops tracking. The table
-# grows with the distinct values of the loads that run, whose records hold
-# them anyway, and is dropped when the last load ends.
+# grows with the distinct values of the files being decoded, whose records
+# hold them anyway, and is dropped when the last load has decoded its files.
 _repeats: dict[tuple[Any, ...], Any] | None = None
 
 

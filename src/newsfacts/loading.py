@@ -48,7 +48,8 @@ from .format import ARTICLE_FILE, BY_REGISTRY, DATASET_FILE, FORMAT, KINDS
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .dataset import Dataset
+    from .dataset import Dataset, Metadata
+    from .model import Article
     from .registry import Registry
     from .validation import Problem
 
@@ -83,9 +84,9 @@ _cache: dict[str, Dataset] = {}
 # an entity lookup needs one file, not five. ``load`` reuses them.
 _registries: dict[tuple[str, str], Registry[Any]] = {}
 _lock = threading.Lock()
-# While any load runs (counted, so that concurrent loads nest), the decoder
-# shares equal values (``share_repeats``); the process's garbage collector is
-# left as it is.
+# While any load decodes its files (counted, so that concurrent loads nest),
+# the decoder shares equal values (``share_repeats``); the process's garbage
+# collector is left as it is.
 _share_lock = threading.Lock()
 _loads = 0
 
@@ -287,21 +288,41 @@ def _read(
     columns: bool = False,
     sources: dict[str, tuple[tuple[Any, ...], str]] | None = None,
 ) -> Dataset:
+    """The dataset in ``root``: its files decoded, then the :class:`Dataset` made and checked.
+
+    See :func:`_read_files` for the arguments.
+    """
+    from .dataset import Dataset
+
+    # Equal values are shared while the files are decoded only: the table is
+    # dropped before the dataset's indexes are built.
+    with _sharing():
+        metadata, article, records = _read_files(
+            root,
+            prefix,
+            max_file_size=max_file_size,
+            registries=registries,
+            columns=columns,
+            sources=sources,
+        )
+    dataset = Dataset(metadata, article, **records)
+    if validate:
+        problems = dataset.validate()
+        if problems:
+            raise _invalid(problems, prefix)
+    return dataset
+
+
+@contextlib.contextmanager
+def _sharing() -> Iterator[None]:
+    """Share equal values between the records decoded meanwhile (``codec.share_repeats``)."""
     global _loads
     with _share_lock:
         if _loads == 0:
             share_repeats(True)
         _loads += 1
     try:
-        return _read_files(
-            root,
-            prefix,
-            validate=validate,
-            max_file_size=max_file_size,
-            registries=registries,
-            columns=columns,
-            sources=sources,
-        )
+        yield
     finally:
         with _share_lock:
             _loads -= 1
@@ -483,35 +504,36 @@ def _read_files(
     root: _Readable,
     prefix: str,
     *,
-    validate: bool,
     max_file_size: int = MAX_FILE_SIZE,
     registries: Mapping[str, Any] | None = None,
     columns: bool = False,
     sources: dict[str, tuple[tuple[Any, ...], str]] | None = None,
-) -> Dataset:
-    """The dataset in ``root``; ``registries`` are record files already read (by key).
+) -> tuple[Metadata, Article, dict[str, Any]]:
+    """The metadata, article and records (by key) in ``root``; ``registries`` are record
+    files already read (by key).
 
     With ``columns``, a record file's current columnar form is read in its
     place. ``sources``, when given, is filled by key with each record file's
     records and the SHA-256 of its bytes (columnar files are not read then).
     """
     from .codec import from_json
-    from .dataset import Dataset, Metadata
+    from .dataset import Metadata
     from .model import Article
 
     def read(name: str, path: str | None = None) -> bytes:
         return _read_bytes(root, prefix, name, max_file_size, path)
 
-    def parse(name: str) -> Any:
-        return _parse(prefix + name, _read_text(root, prefix, name, max_file_size))
-
     def decode(name: str, build: Callable[[], _T]) -> _T:
         return _decode(prefix + name, build)
 
-    header = parse(DATASET_FILE)
+    header_text = _read_text(root, prefix, DATASET_FILE, max_file_size)
+    header = _parse(prefix + DATASET_FILE, header_text)
     if not isinstance(header, dict):
         raise DatasetError("expected an object", file=prefix + DATASET_FILE, path="$")
-    _check_unicode(header, prefix + DATASET_FILE)
+    if _SURROGATE_ESCAPE.search(header_text) is not None:
+        # Only an escape can make a lone surrogate: the text was UTF-8.
+        _check_unicode(header, prefix + DATASET_FILE)
+    del header_text
     extra = sorted(set(header) - {"format", "metadata", "article"})
     if extra:
         raise DatasetError(
@@ -559,12 +581,7 @@ def _read_files(
             records[key] = sources[key][0]
         else:
             records[key] = _read_records(root, prefix, key, max_file_size, columns=columns)
-    dataset = Dataset(metadata, article, **records)
-    if validate:
-        problems = dataset.validate()
-        if problems:
-            raise _invalid(problems, prefix)
-    return dataset
+    return metadata, article, records
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's own, as the json module skips it
