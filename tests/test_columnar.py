@@ -452,3 +452,13 @@ def test_the_example_of_the_module_runs() -> None:
     failures, tried = doctest.testmod(newsfacts.columnar)
     assert tried > 0
     assert failures == 0
+
+
+def test_columnar_loads_in_several_threads_at_once_give_equal_datasets(folder: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        loaded = list(pool.map(lambda _: newsfacts.load_path(folder), range(8)))
+    for dataset in loaded:
+        assert_same_dataset(dataset, DS)
+    assert codec._repeats is None
