@@ -11,7 +11,9 @@ rounds. A target missed is printed as MISS; the exit status is non-zero only
 when something fails to run (or, with ``--strict``, when a target is missed).
 
 The scale figures load synthetic datasets written by ``synthetic.py`` into a
-temporary folder, removed afterwards.
+temporary folder, removed afterwards: each from its record files, and a copy
+of it from the columnar files that ``newsfacts.columnar.write_columns`` writes
+beside them (timed too), alternately.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -377,25 +380,52 @@ def _scale_child(folder: Path, n: int, validate: bool) -> dict[str, float]:
     return result
 
 
+_COLUMNS_CHILD = """
+import json, time
+from newsfacts.columnar import write_columns
+start = time.perf_counter()
+written = write_columns({folder!r})
+print(json.dumps({{"write": time.perf_counter() - start,
+                  "bytes": sum(path.stat().st_size for path in written)}}))
+"""
+
+
+def _columns_child(folder: Path) -> dict[str, float]:
+    """Write the columnar files of ``folder`` in a fresh process: the time it took, their size."""
+    result: dict[str, float] = json.loads(_run_fresh(_COLUMNS_CHILD.format(folder=str(folder))))
+    return result
+
+
 def scale(sizes: tuple[int, int, int], rounds: int, full: bool) -> list[Figure]:
     small, medium, large = sizes
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as temp:
-        folders = {}
+        folders, columnar = {}, {}
         for n in sizes:
             folders[n] = Path(temp) / f"synthetic-{n}"
             write_dataset(folders[n], n)
+            # The same record files, with their columnar files beside them.
+            columnar[n] = Path(temp) / f"synthetic-{n}-columns"
+            shutil.copytree(folders[n], columnar[n])
+        written = _columns_child(columnar[large])
+        for n in sizes:
+            if n != large:
+                _columns_child(columnar[n])
         runs: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
-        # Alternate the sizes round by round; the largest once per round at most.
+        column_runs: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
+        # Alternate the sizes and the two forms round by round; the largest
+        # once per round at most.
         for index in range(rounds):
             for n in sizes:
                 if n == large and index >= max(1, rounds // 3):
                     continue
                 runs[n].append(_scale_child(folders[n], n, validate=False))
+                column_runs[n].append(_scale_child(columnar[n], n, validate=False))
         checked = _scale_child(folders[large], large, validate=True)
+        column_checked = _scale_child(columnar[large], large, validate=True)
 
-    def median(n: int, key: str) -> float:
-        return statistics.median(run[key] for run in runs[n])
+    def median(n: int, key: str, among: dict[int, list[dict[str, float]]] = runs) -> float:
+        return statistics.median(run[key] for run in among[n])
 
     growth = median(large, "load") / median(medium, "load")
     figures.append(
@@ -444,6 +474,44 @@ def scale(sizes: tuple[int, int, int], rounds: int, full: bool) -> list[Figure]:
             f"{checked['rss'] / MIB:.0f} MiB",
             f"<= {memory_limit / MIB:.0f} MiB{scaled}",
             checked["rss"] <= memory_limit,
+        )
+    )
+    # The columnar form of the same record files.
+    figures.append(
+        Figure(
+            f"scale: write_columns N={large:,}",
+            f"{written['write']:.2f} s",
+            "(once per change)",
+            None,
+            note=f"load, validate, write {written['bytes'] / MIB:.0f} MiB of columnar files",
+        )
+    )
+    loaded = median(large, "load", column_runs)
+    figures.append(
+        Figure(
+            f"scale: load alone N={large:,}, columnar",
+            f"{loaded:.2f} s",
+            f"<= {load_limit:.1f} s{scaled}",
+            loaded <= load_limit,
+            note=f"{_ratio(loaded, median(large, 'load'))} of the record files' time",
+        )
+    )
+    figures.append(
+        Figure(
+            f"scale: load+validate N={large:,}, columnar",
+            f"{column_checked['load']:.2f} s",
+            f"<= {limit:.1f} s{scaled}",
+            column_checked["load"] <= limit,
+            note=f"{_ratio(column_checked['load'], checked['load'])} of the record files' time",
+        )
+    )
+    figures.append(
+        Figure(
+            f"scale: peak RSS, validate N={large:,}, columnar",
+            f"{column_checked['rss'] / MIB:.0f} MiB",
+            f"<= {memory_limit / MIB:.0f} MiB{scaled}",
+            column_checked["rss"] <= memory_limit,
+            note=f"{_ratio(column_checked['rss'], checked['rss'])} of the record files' peak",
         )
     )
     for key, what in (

@@ -153,3 +153,16 @@ def test_equal_values_are_shared_and_types_still_checked(tmp_path: Path) -> None
         newsfacts.load_path(folder, validate=False)
     assert caught.value.path is not None
     assert caught.value.path.endswith(".evidence[0].start")
+
+
+def test_equal_evidence_is_one_tuple_and_the_table_is_dropped(tmp_path: Path) -> None:
+    # Statements stated by the same words share their evidence tuple, and the
+    # table of shared values lives only while a load runs.
+    folder = _write(tmp_path / "copy", dump_files(DS))
+    loaded = newsfacts.load_path(folder, validate=False)
+    facts = [fact for fact in (*loaded.events, *loaded.statements) if fact.evidence]
+    by_value: dict[object, object] = {}
+    for fact in facts:
+        assert by_value.setdefault(fact.evidence, fact.evidence) is fact.evidence
+    assert len(by_value) < len(facts)
+    assert newsfacts.codec._repeats is None

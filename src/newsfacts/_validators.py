@@ -28,6 +28,14 @@ def _clip(text: str, limit: int = 80) -> str:
 # run only the checks that look at the values (see ``codec``).
 _TYPE_CHECKS: dict[object, tuple[str, tuple[type, ...]]] = {}
 
+# Validators whose outcome depends on the value alone: given a value of the
+# field's declared type, each passes if and only if every str in the value
+# (the value itself, or each member of a tuple; ``None`` and records hold
+# none) fully matches the pattern. The columnar decoder checks the distinct
+# strings of a whole column against the pattern at once, and runs the
+# validator record by record only when some string fails (see ``_columns``).
+_PATTERN_CHECKS: dict[object, re.Pattern[str]] = {}
+
 
 def _instance_of(
     kind: type | tuple[type, ...],
@@ -53,6 +61,7 @@ def _matches(
         if pattern.fullmatch(value) is None:
             raise ValueError(f"{attribute.name} must be {what}, got {_clip(value)!r}")
 
+    _PATTERN_CHECKS[check] = pattern
     return check
 
 
@@ -63,6 +72,9 @@ def _optional(
         if value is not None:
             check(instance, attribute, value)
 
+    pattern = _PATTERN_CHECKS.get(check)
+    if pattern is not None:
+        _PATTERN_CHECKS[optional] = pattern
     return optional
 
 
@@ -106,6 +118,9 @@ def _ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise TypeError(f"{attribute.name} must be tuple, got {type(value).__name__}")
     for member in value:
         _id(instance, attribute, member)
+
+
+_PATTERN_CHECKS[_ids] = ID_PATTERN
 
 
 def _enum(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:

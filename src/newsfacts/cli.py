@@ -15,6 +15,8 @@
     newsfacts new article.txt --id my-article   # start a source for an article of your own
     newsfacts build my-article --out my-dataset # build a source into a dataset folder
     newsfacts build SOURCE --check DIR     # is DIR byte for byte what SOURCE builds?
+    newsfacts columns DIR                  # write DIR's columnar files, which load faster
+    newsfacts columns DIR --check          # is each one there and current?
     newsfacts source --out SOURCE          # write a dataset as an editable source
     newsfacts --version
 
@@ -36,7 +38,8 @@ Exit codes:
     the answer is "nothing found" or "problems found": an unknown name or id
     (with close suggestions), no fact matching, a fact with no evidence, a
     dataset that ``check`` finds inconsistent, a folder that ``build
-    --check`` finds different from what the source builds;
+    --check`` finds different from what the source builds, a folder whose
+    columnar files ``columns --check`` finds missing, stale or different;
 2
     bad usage (argparse's own: an unknown command or option, a bad choice;
     an id for ``new`` that is not a kebab-case slug, or an article that is
@@ -560,6 +563,30 @@ def _build(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+def _columns(args: argparse.Namespace, out: _Output) -> int:
+    from .columnar import check_columns, write_columns
+
+    folder = args.folder
+    if args.check:
+        found = check_columns(folder)
+        out.emit(
+            {"folder": folder, "differences": list(found)},
+            lambda: (
+                [*found, f"{folder}: {_plural(len(found), 'columnar file')} to write again"]
+                if found
+                else [f"{folder}: every columnar file is current"]
+            ),
+        )
+        return EXIT_NOT_FOUND if found else EXIT_OK
+    written = write_columns(folder)
+    names = [path.name for path in written]
+    out.emit(
+        {"folder": folder, "files": names},
+        lambda: [f"wrote the columnar files of {folder}: {', '.join(names)}"],
+    )
+    return EXIT_OK
+
+
 def _new(args: argparse.Namespace, out: _Output) -> int:
     from .source import scaffold
 
@@ -813,6 +840,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--check",
         metavar="DIR",
         help="write nothing; exit 1 if DIR's files differ from what SOURCE builds",
+    )
+    columns = commands.add_parser(
+        "columns",
+        parents=[json_only],
+        help="write a dataset folder's columnar files, which load faster (or check them)",
+        description="Write beside each record file of a dataset folder (statements.json) its "
+        "columnar form (statements.columns.json), which load_path reads in its place while "
+        "it is current, after loading and checking the dataset from its record files. "
+        "Exit codes: 0 written (or, with --check, all current); 1 --check found a file "
+        "missing, stale or different; 3 the dataset cannot be loaded or has problems; "
+        "4 a file cannot be written.",
+    )
+    columns.set_defaults(run=_columns)
+    columns.add_argument("folder", metavar="DIR", help="a dataset folder of your own")
+    columns.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a columnar file is missing, stale, or not what "
+        "would be written",
     )
     new = commands.add_parser(
         "new",

@@ -80,15 +80,18 @@ def json_path(segments: Sequence[str | int]) -> str:
 
 _DECODERS: dict[Any, _Decoder] = {}
 
-# Values without an identity (spans, verdicts, attributions, dates) repeat
-# across a dataset's records: the evidence of ten statements is often one
-# sentence, and most verdicts read "unchecked". While a dataset loads, each
-# distinct one is built once and shared, as records are immutable; the table is
-# keyed by the JSON keys, values and their exact types (so ``1``, ``1.0`` and
-# ``true`` never meet), emptied when it reaches ``_REPEATS_LIMIT`` entries and
-# dropped when loading ends, so it never holds more than a bounded working set.
+# Values without an identity (spans, verdicts, attributions, participants)
+# repeat across a dataset's records: the evidence of ten statements is often
+# one sentence, and most verdicts read "unchecked". While loads decode, each
+# distinct one is built once and shared, as records are immutable, and so is
+# each distinct tuple of them (an evidence tuple of one shared span). A value
+# is keyed by its class, its JSON keys, values and their exact types (so
+# ``1``, ``1.0`` and ``true`` never meet); a tuple by the identities of its
+# members, which the table keeps alive. The keys hold strings, numbers and
+# built-in types only, which the garbage collector stops tracking. The table
+# grows with the distinct values of the files being decoded, whose records
+# hold them anyway, and is dropped when the last load has decoded its files.
 _repeats: dict[tuple[Any, ...], Any] | None = None
-_REPEATS_LIMIT = 1 << 16
 
 
 def share_repeats(on: bool) -> None:
@@ -127,7 +130,8 @@ def _optional_decoder(inner: _Decoder) -> _Decoder:
     return decode
 
 
-def _tuple_decoder(inner: _Decoder) -> _Decoder:
+def _tuple_decoder(inner: _Decoder, shared: bool = False) -> _Decoder:
+    # ``shared``: the members are records without an id, which loading shares.
     def decode(value: Any) -> Any:
         if type(value) is not list:
             raise InvalidData(f"expected an array, got {_json_type(value)}")
@@ -137,9 +141,16 @@ def _tuple_decoder(inner: _Decoder) -> _Decoder:
                 out.append(inner(item))
             except InvalidData as error:
                 raise error.within(index) from None
-        return tuple(out)
+        result = tuple(out)
+        repeats = _repeats
+        if shared and result and repeats is not None:
+            return repeats.setdefault((_TUPLE_KEY, *map(id, result)), result)
+        return result
 
     return decode
+
+
+_TUPLE_KEY = "tuple"  # a record's key starts with an int instead
 
 
 def _union_decoder(options: dict[type, _Decoder], what: str) -> _Decoder:
@@ -170,7 +181,8 @@ def _decoder_for(tp: Any) -> _Decoder:
         decoder = _record_decoder(tp)
     elif origin is tuple:
         item, _ellipsis = typing.get_args(tp)
-        decoder = _tuple_decoder(_decoder_for(item))
+        shared = attrs.has(item) and "id" not in attrs.fields_dict(item)
+        decoder = _tuple_decoder(_decoder_for(item), shared)
     elif origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) == 1:
@@ -199,6 +211,9 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
     required_set = frozenset(required)
     what = cls.__name__
     shareable = "id" not in known
+    # The class in a sharing key: its identity, an int (which the garbage
+    # collector does not track); the class lives as long as this decoder.
+    class_key = id(cls)
     # A record class may read an older JSON form of itself (``_upgrade_json``).
     upgrade: Callable[[dict[str, Any]], dict[str, Any]] | None = getattr(cls, "_upgrade_json", None)
     # Field decoders are resolved on the first record decoded, as record types
@@ -228,6 +243,20 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
     def decode(value: Any) -> _T:
         if type(value) is not dict:
             raise InvalidData(f"expected an object ({what}), got {_json_type(value)}")
+        repeats = _repeats
+        key: tuple[Any, ...] | None = None
+        if repeats is not None and shareable:
+            # Keys, then values, then their types: one flat tuple. A value met
+            # before was checked then, and made this very record.
+            values = value.values()
+            key = (class_key, *value, *values, *map(type, values))
+            try:
+                known_record = repeats.get(key)
+            except TypeError:  # an array among the values: not shared
+                key = None
+            else:
+                if known_record is not None:
+                    return known_record  # type: ignore[no-any-return]
         # dict views compare with sets without building one.
         if upgrade is not None and not value.keys() <= known:
             value = upgrade(value)
@@ -238,18 +267,6 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
             for name in required:
                 if name not in value:
                     raise InvalidData(f"missing key {name!r} in {what}")
-        repeats = _repeats
-        key: tuple[Any, ...] | None = None
-        if repeats is not None and shareable:
-            values = tuple(value.values())
-            key = (cls, tuple(value), values, tuple(map(type, values)))
-            try:
-                known_record = repeats.get(key)
-            except TypeError:  # an array among the values: not shared
-                key = None
-            else:
-                if known_record is not None:
-                    return known_record  # type: ignore[no-any-return]
         plan = resolved[0] if resolved else resolve()
         # The keys present, in the file's order: records leave most defaults out.
         steps = by_name[0]
@@ -271,8 +288,6 @@ def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
         except (TypeError, ValueError) as error:
             raise InvalidData(f"invalid {what}: {error}") from None
         if key is not None and repeats is not None:
-            if len(repeats) >= _REPEATS_LIMIT:
-                repeats.clear()
             repeats[key] = record
         return record
 
@@ -341,6 +356,7 @@ def _builder(
             checks.append((attribute.name, validator, attribute))
     new = cls.__new__
     set_field = object.__setattr__
+    setters = slot_setters(cls)
     disabled = attrs.validators.get_disabled
     made = 0
 
@@ -352,10 +368,14 @@ def _builder(
             "disabled": disabled,
             "NOTHING": attrs.NOTHING,
         }
-        lines = ["def build(kwargs):", "    record = new(cls)"]
+        lines = ["def build(kwargs):", "    record = new(cls)", "    get = kwargs.get"]
         for number, (name, default) in enumerate(fields):
             namespace[f"default_{number}"] = default
-            lines.append(f"    set_field(record, {name!r}, kwargs.get({name!r}, default_{number}))")
+            if setters is None:
+                lines.append(f"    set_field(record, {name!r}, get({name!r}, default_{number}))")
+            else:
+                namespace[f"set_{number}"] = setters[name]
+                lines.append(f"    set_{number}(record, get({name!r}, default_{number}))")
         if checks:
             lines.append("    if not disabled():")
             for number, (name, validator, attribute) in enumerate(checks):
@@ -381,6 +401,25 @@ def _builder(
         return record
 
     return build
+
+
+def slot_setters(cls: type) -> dict[str, Callable[[Any, Any], None]] | None:
+    """Each attrs field's slot setter: its member descriptor's ``__set__``, by field name.
+
+    Setting a field this way is what ``object.__setattr__`` does for a slot,
+    without looking the name up on every call. ``None`` when some field has
+    no slot of its own (a class without ``slots=True``).
+    """
+    setters: dict[str, Callable[[Any, Any], None]] = {}
+    for attribute in attrs.fields(cls):
+        descriptor = next(
+            (vars(klass)[attribute.name] for klass in cls.__mro__ if attribute.name in vars(klass)),
+            None,
+        )
+        if not isinstance(descriptor, types.MemberDescriptorType):
+            return None
+        setters[attribute.name] = descriptor.__set__
+    return setters
 
 
 def _implied(

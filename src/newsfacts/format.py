@@ -13,7 +13,11 @@ collects them for a record class, nested values included.
 
 A dataset folder holds ``dataset.json`` (the format tag, the metadata and
 the article without its text), ``article.txt`` (the text, byte for byte) and
-one JSON array per registry, named after it (``entities.json``).
+one JSON array per registry, named after it (``entities.json``). Beside a
+record file there may be its columnar form (``entities.columns.json``,
+:attr:`RecordKind.columns_file`): derived from it, never the only copy, and
+read in its place only while it records the record file's exact bytes (see
+:mod:`newsfacts.columnar`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from ._passes import column, distinct, members
 __all__ = [
     "ARTICLE_FILE",
     "BY_REGISTRY",
+    "COLUMNS_FORMAT",
     "DATASET_FILE",
     "EACH",
     "FORMAT",
@@ -56,6 +61,8 @@ DATASET_FILE = "dataset.json"
 """The header: ``{"format": FORMAT, "metadata": {...}, "article": {...}}``."""
 ARTICLE_FILE = "article.txt"
 """The article's text, UTF-8, byte for byte."""
+COLUMNS_FORMAT = "newsfacts-columns/1"
+"""The format tag written in every columnar file (:attr:`RecordKind.columns_file`)."""
 
 
 @attrs.frozen
@@ -115,6 +122,11 @@ class RecordKind:
     def file(self) -> str:
         """The record file of the dataset folder: ``entities.json``."""
         return f"{self.registry}.json"
+
+    @property
+    def columns_file(self) -> str:
+        """The record file's optional columnar form, derived from it: ``entities.columns.json``."""
+        return f"{self.registry}.columns.json"
 
 
 KINDS: tuple[RecordKind, ...] = (

@@ -6,7 +6,15 @@ A dataset is a folder of UTF-8 JSON files beside its article text:
     ``{"format": ..., "metadata": {...}, "article": {...}}``, the article
     without its text, which is ``article.txt`` byte for byte;
 ``entities.json``, ``events.json``, ``statements.json``, ``mentions.json``, ``sources.json``
-    one JSON array of records each.
+    one JSON array of records each;
+``entities.columns.json``, …, ``sources.columns.json`` (optional)
+    the columnar form of a record file (see :mod:`newsfacts.columnar`),
+    derived from it and recording the SHA-256 of its bytes.
+    :func:`load_path` reads one in place of its record file while that digest
+    is the record file's; a stale one (made from other bytes) is ignored and
+    the record file read as before. A current one gets every check the record
+    file's records get, and a fault in it is refused as a fault of the record
+    file is. The built-in datasets have none, and none is looked for.
 
 Loading is all or nothing: a file that cannot be read, parsed or turned into
 records raises :class:`~newsfacts.errors.DatasetError` naming the file and the
@@ -21,13 +29,15 @@ source tree alike, once per process, behind a lock.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import os
 import re
 import stat
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ._validators import ID_PATTERN
@@ -36,7 +46,10 @@ from .errors import DatasetError, UnknownDatasetError
 from .format import ARTICLE_FILE, BY_REGISTRY, DATASET_FILE, FORMAT, KINDS
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from pathlib import Path
+
+    from .dataset import Dataset, Metadata
+    from .model import Article
     from .registry import Registry
     from .validation import Problem
 
@@ -71,9 +84,9 @@ _cache: dict[str, Dataset] = {}
 # an entity lookup needs one file, not five. ``load`` reuses them.
 _registries: dict[tuple[str, str], Registry[Any]] = {}
 _lock = threading.Lock()
-# While any load runs (counted, so that concurrent loads nest), the decoder
-# shares equal values (``share_repeats``); the process's garbage collector is
-# left as it is.
+# While any load decodes its files (counted, so that concurrent loads nest),
+# the decoder shares equal values (``share_repeats``); the process's garbage
+# collector is left as it is.
 _share_lock = threading.Lock()
 _loads = 0
 
@@ -220,14 +233,25 @@ def load_path(
 
     With ``validate`` (the default) the dataset must also pass every check of
     :func:`newsfacts.validate`; otherwise :class:`~newsfacts.errors.DatasetError`
-    is raised with all the problems in its ``problems``.
+    is raised with all the problems in its ``problems``. A record file with a
+    current columnar form beside it (``statements.columns.json``, written by
+    :func:`newsfacts.columnar.write_columns`) is read from that form, which
+    loads faster and gives the same records.
     """
-    if not isinstance(path, str | os.PathLike):
-        raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
     if not isinstance(max_file_size, int) or isinstance(max_file_size, bool):
         raise TypeError(f"max_file_size must be an int, got {type(max_file_size).__name__}")
     if max_file_size < 0:
         raise ValueError(f"max_file_size must not be negative, got {max_file_size}")
+    folder = _dataset_folder(path)
+    return _read(
+        folder, f"{folder}{os.sep}", validate=validate, max_file_size=max_file_size, columns=True
+    )
+
+
+def _dataset_folder(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a ``Path``, which must name a folder; :class:`DatasetError` otherwise."""
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
     from pathlib import Path
 
     folder = Path(path)
@@ -239,7 +263,19 @@ def load_path(
         ) from None
     if not is_dir:
         raise DatasetError(f"not a dataset folder: {str(folder)[:200]}", file=str(folder)[:200])
-    return _read(folder, f"{folder}{os.sep}", validate=validate, max_file_size=max_file_size)
+    return folder
+
+
+def _read_sources(
+    path: str | os.PathLike[str],
+) -> tuple[Dataset, dict[str, tuple[tuple[Any, ...], str]]]:
+    """The dataset in the folder ``path``, from its record files alone, validated; and by
+    registry, each record file's records in file order with the SHA-256 of the bytes they
+    were decoded from (what :mod:`newsfacts.columnar` derives its files from)."""
+    folder = _dataset_folder(path)
+    sources: dict[str, tuple[tuple[Any, ...], str]] = {}
+    dataset = _read(folder, f"{folder}{os.sep}", validate=True, sources=sources)
+    return dataset, sources
 
 
 def _read(
@@ -249,16 +285,44 @@ def _read(
     validate: bool,
     max_file_size: int = MAX_FILE_SIZE,
     registries: Mapping[str, Any] | None = None,
+    columns: bool = False,
+    sources: dict[str, tuple[tuple[Any, ...], str]] | None = None,
 ) -> Dataset:
+    """The dataset in ``root``: its files decoded, then the :class:`Dataset` made and checked.
+
+    See :func:`_read_files` for the arguments.
+    """
+    from .dataset import Dataset
+
+    # Equal values are shared while the files are decoded only: the table is
+    # dropped before the dataset's indexes are built.
+    with _sharing():
+        metadata, article, records = _read_files(
+            root,
+            prefix,
+            max_file_size=max_file_size,
+            registries=registries,
+            columns=columns,
+            sources=sources,
+        )
+    dataset = Dataset(metadata, article, **records)
+    if validate:
+        problems = dataset.validate()
+        if problems:
+            raise _invalid(problems, prefix)
+    return dataset
+
+
+@contextlib.contextmanager
+def _sharing() -> Iterator[None]:
+    """Share equal values between the records decoded meanwhile (``codec.share_repeats``)."""
     global _loads
     with _share_lock:
         if _loads == 0:
             share_repeats(True)
         _loads += 1
     try:
-        return _read_files(
-            root, prefix, validate=validate, max_file_size=max_file_size, registries=registries
-        )
+        yield
     finally:
         with _share_lock:
             _loads -= 1
@@ -286,14 +350,15 @@ def _read_bytes(
 
 
 def _read_text(root: _Readable, prefix: str, name: str, max_file_size: int) -> str:
-    data = _read_bytes(root, prefix, name, max_file_size, "$")
+    return _text(_read_bytes(root, prefix, name, max_file_size, "$"), prefix + name)
+
+
+def _text(data: bytes, label: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DatasetError(
-            f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
-            file=prefix + name,
-            path="$",
+            f"not UTF-8: byte {error.start} is {data[error.start]:#04x}", file=label, path="$"
         ) from None
 
 
@@ -332,51 +397,143 @@ def _decode(label: str, build: Callable[[], _T]) -> _T:
         raise DatasetError(error.message, file=label, path=error.path) from None
 
 
-def _read_records(root: _Readable, prefix: str, key: str, max_file_size: int) -> tuple[Any, ...]:
-    """The records of one record file (``entities`` for ``entities.json``), decoded."""
-    from .codec import list_from_json, record_decoder
+def _read_records(
+    root: _Readable, prefix: str, key: str, max_file_size: int, *, columns: bool = False
+) -> tuple[Any, ...]:
+    """The records of one record file (``entities`` for ``entities.json``), decoded.
+
+    With ``columns``, from the file's columnar form where it has a current one.
+    """
+    if columns:
+        found = _read_columns(root, prefix, key, max_file_size)
+        if found is not None:
+            return found
+    kind = BY_REGISTRY[key]
+    source = _read_text(root, prefix, kind.file, max_file_size)
+    return _records_of(prefix + kind.file, source, kind.cls)
+
+
+def _read_hashed(
+    root: _Readable, prefix: str, key: str, max_file_size: int
+) -> tuple[tuple[Any, ...], str]:
+    """The records of one record file and the SHA-256 of the very bytes they were decoded from."""
+    import hashlib
 
     kind = BY_REGISTRY[key]
-    cls, name = kind.cls, kind.file
-    source = _read_text(root, prefix, name, max_file_size)
+    data = _read_bytes(root, prefix, kind.file, max_file_size, "$")
+    digest = hashlib.sha256(data).hexdigest()
+    source = _text(data, prefix + kind.file)
+    del data
+    return _records_of(prefix + kind.file, source, kind.cls), digest
+
+
+def _records_of(label: str, source: str, cls: type) -> tuple[Any, ...]:
+    """The records of class ``cls`` in ``source``, the text of the record file ``label``."""
+    from .codec import list_from_json, record_decoder
+
     if _SURROGATE_ESCAPE.search(source) is not None:
         # Rare: a \uD800-\uDFFF escape, which may pair up or stand alone.
-        _check_unicode(_parse(prefix + name, source), prefix + name)
+        _check_unicode(_parse(label, source), label)
     streamed: tuple[Any, ...] | None = _stream_records(source, record_decoder(cls))
     if streamed is not None:
         return streamed
     # Something is wrong, or unusual: the whole-file path finds and names it.
-    content = _parse(prefix + name, source)
+    content = _parse(label, source)
     del source
-    return _decode(prefix + name, functools.partial(list_from_json, cls, content))
+    return _decode(label, functools.partial(list_from_json, cls, content))
+
+
+def _read_columns(
+    root: _Readable, prefix: str, key: str, max_file_size: int
+) -> tuple[Any, ...] | None:
+    """The records of one record file from its columnar form, or ``None`` to read the file itself.
+
+    ``None`` when there is no columnar file, and when it is stale: it records
+    the SHA-256 of other bytes than the record file holds now (made before the
+    record file last changed). A columnar file that is current is decoded with
+    every check the record file's records get; any fault in it (not JSON, not
+    of the format, a value that does not fit) raises :class:`DatasetError`
+    naming it and the JSON path, as a fault of the record file would.
+    """
+    kind = BY_REGISTRY[key]
+    resource = root.joinpath(kind.columns_file)
+    if not isinstance(resource, str | os.PathLike) or not os.path.exists(resource):
+        return None
+    from . import _columns
+
+    label = prefix + kind.columns_file
+    digest = _digest(root, prefix, kind.file, max_file_size)
+    source = _read_text(root, prefix, kind.columns_file, max_file_size)
+    value = _parse(label, source)
+    if _SURROGATE_ESCAPE.search(source) is not None:
+        _check_unicode(value, label)
+    del source
+    if _decode(label, functools.partial(_columns.recorded_digest, value)) != digest:
+        return None
+    return _decode(label, functools.partial(_columns.decode, kind.cls, value))
+
+
+# Read in pieces this large for a digest: the file is never held whole.
+_DIGEST_CHUNK = 1 << 22
+
+
+def _digest(root: _Readable, prefix: str, name: str, max_file_size: int) -> str:
+    """The SHA-256 of the bytes of the regular file ``name``, as :func:`_read_bytes` would read them."""
+    import hashlib
+
+    path = root.joinpath(name)
+    label = prefix + name
+    too_large = f"file is larger than {max_file_size} bytes; too large to be a dataset"
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with _open_regular(path, label, "$", max_file_size, too_large) as stream:
+            buffer = bytearray(_DIGEST_CHUNK)
+            view = memoryview(buffer)
+            while count := stream.readinto(buffer):
+                size += count
+                if size > max_file_size:
+                    raise DatasetError(too_large, file=label, path="$")
+                digest.update(view[:count])
+    except OSError as error:
+        raise DatasetError(f"cannot read: {error.strerror or error}", file=label) from None
+    return digest.hexdigest()
 
 
 def _read_files(
     root: _Readable,
     prefix: str,
     *,
-    validate: bool,
     max_file_size: int = MAX_FILE_SIZE,
     registries: Mapping[str, Any] | None = None,
-) -> Dataset:
-    """The dataset in ``root``; ``registries`` are record files already read (by key)."""
+    columns: bool = False,
+    sources: dict[str, tuple[tuple[Any, ...], str]] | None = None,
+) -> tuple[Metadata, Article, dict[str, Any]]:
+    """The metadata, article and records (by key) in ``root``; ``registries`` are record
+    files already read (by key).
+
+    With ``columns``, a record file's current columnar form is read in its
+    place. ``sources``, when given, is filled by key with each record file's
+    records and the SHA-256 of its bytes (columnar files are not read then).
+    """
     from .codec import from_json
-    from .dataset import Dataset, Metadata
+    from .dataset import Metadata
     from .model import Article
 
     def read(name: str, path: str | None = None) -> bytes:
         return _read_bytes(root, prefix, name, max_file_size, path)
 
-    def parse(name: str) -> Any:
-        return _parse(prefix + name, _read_text(root, prefix, name, max_file_size))
-
     def decode(name: str, build: Callable[[], _T]) -> _T:
         return _decode(prefix + name, build)
 
-    header = parse(DATASET_FILE)
+    header_text = _read_text(root, prefix, DATASET_FILE, max_file_size)
+    header = _parse(prefix + DATASET_FILE, header_text)
     if not isinstance(header, dict):
         raise DatasetError("expected an object", file=prefix + DATASET_FILE, path="$")
-    _check_unicode(header, prefix + DATASET_FILE)
+    if _SURROGATE_ESCAPE.search(header_text) is not None:
+        # Only an escape can make a lone surrogate: the text was UTF-8.
+        _check_unicode(header, prefix + DATASET_FILE)
+    del header_text
     extra = sorted(set(header) - {"format", "metadata", "article"})
     if extra:
         raise DatasetError(
@@ -417,15 +574,14 @@ def _read_files(
     records: dict[str, Any] = {}
     for key in (kind.registry for kind in KINDS):
         given = registries.get(key) if registries is not None else None
-        records[key] = (
-            given if given is not None else _read_records(root, prefix, key, max_file_size)
-        )
-    dataset = Dataset(metadata, article, **records)
-    if validate:
-        problems = dataset.validate()
-        if problems:
-            raise _invalid(problems, prefix)
-    return dataset
+        if given is not None:
+            records[key] = given
+        elif sources is not None:
+            sources[key] = _read_hashed(root, prefix, key, max_file_size)
+            records[key] = sources[key][0]
+        else:
+            records[key] = _read_records(root, prefix, key, max_file_size, columns=columns)
+    return metadata, article, records
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's own, as the json module skips it
@@ -498,7 +654,20 @@ def _read_regular_file(
     max_file_size: int,
     too_large: str,
 ) -> bytes:
-    """The bytes of ``path``, which must be a regular file (after symbolic links).
+    """The bytes of ``path``, which must be a regular file (after symbolic links)."""
+    with _open_regular(path, label, json_root, max_file_size, too_large) as stream:
+        return stream.read(max_file_size + 1)
+
+
+@contextlib.contextmanager
+def _open_regular(
+    path: str | os.PathLike[str],
+    label: str,
+    json_root: str | None,
+    max_file_size: int,
+    too_large: str,
+) -> Iterator[io.BufferedReader]:
+    """``path`` open for reading, which must be a regular file (after symbolic links).
 
     Opened without blocking and checked on the open descriptor, so a FIFO or
     a device is refused instead of read for ever, and nothing can be swapped
@@ -513,7 +682,7 @@ def _read_regular_file(
             raise DatasetError("not a regular file (a FIFO, device or folder)", file=label)
         if status.st_size > max_file_size:
             raise DatasetError(too_large, file=label, path=json_root)
-        return stream.read(max_file_size + 1)
+        yield stream
 
 
 # A JSON escape of a UTF-16 surrogate: paired it is one character, alone it is no text.

@@ -16,6 +16,7 @@ import attrs
 
 from ._checks import to_tuple
 from ._validators import (
+    _PATTERN_CHECKS,
     ID_PATTERN,
     _clip,
     _enum,
@@ -200,6 +201,10 @@ def _id_or_literal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         raise ValueError(
             f"{attribute.name} must be a lowercase kebab-case id or a Literal, got {_clip(value)!r}"
         )
+
+
+# A literal passes; a str passes when it is an id.
+_PATTERN_CHECKS[_id_or_literal] = ID_PATTERN
 
 
 @attrs.frozen

@@ -21,6 +21,10 @@ as it was.
   complete by then), so neither the target's name is left empty nor a
   hidden folder left behind. Staging folders of processes that no longer
   run are removed the same way, by any later export into the same parent.
+
+:func:`write_file` replaces one file the same way: written whole to a
+staging file beside it, then renamed onto its name; a staging file left by a
+process that no longer runs is removed by any later write into its folder.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from pathlib import Path
 
 from ._errors import ExportError, OutputExistsError
 
-__all__ = ["MARKER", "write_folder"]
+__all__ = ["MARKER", "write_file", "write_folder"]
 
 MARKER = ".newsfacts-export"
 """The file that marks a folder as written by an export (so ``force`` may replace it)."""
@@ -69,7 +73,13 @@ def _recover(parent: Path) -> None:
         return
     for entry in entries:
         found = _STAGING_NAME.match(entry.name)
-        if found is None or _alive(int(found[2])) or not entry.is_dir():
+        if found is None or _alive(int(found[2])):
+            continue
+        if not entry.is_dir():
+            # A file that write_file never renamed into place.
+            if entry.is_file() and not entry.is_symlink():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
             continue
         target = parent / found[1]
         done, previous = entry / "export", entry / "previous"
@@ -161,3 +171,37 @@ def write_folder(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return given
+
+
+def write_file(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Replace the file ``path`` (or create it) with ``data``, at once; returns ``path``.
+
+    ``data`` goes into a staging file beside ``path`` (in the same folder, so
+    the rename stays on one file system), named after this process, and is
+    flushed to disk; the staging file is then renamed onto ``path``. A reader
+    sees the old bytes or the new ones, never part of them, and after an
+    error the staging file is removed and ``path`` is as it was. The new file
+    has the usual permissions (the umask's). Raises :class:`OSError`.
+    """
+    target = Path(path)
+    parent = target.parent
+    _recover(parent)
+    prefix = f"{_staging_prefix(target)}{os.getpid()}."
+    while True:
+        staging = parent / f"{prefix}{os.urandom(4).hex()}"
+        try:
+            descriptor = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - a name drawn twice
+            continue
+        break
+    try:
+        with open(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(staging, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+        raise
+    return target
