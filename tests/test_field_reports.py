@@ -239,6 +239,7 @@ _URL_PARTS = st.sampled_from(
 @settings(max_examples=40, deadline=None)
 @given(st.lists(_URL_PARTS, max_size=8).map("".join))
 @example("https://##")  # a fragment holds no second "#"
+@example("https://@@")  # a host holds no "@"
 def test_the_iri_check_never_accepts_what_the_grammar_refuses(text: str) -> None:
     """RFC 3987 section 2.2's grammar (rfc3987-syntax) is the oracle."""
     if is_iri(text) and "[" not in text:

@@ -4,7 +4,8 @@ A check made of the standard library, fast enough to run on every URL that
 validation sees: a scheme (RFC 3986 section 3.1), only characters that RFC
 3987 allows (``iunreserved``, ``ucschar``, the reserved delimiters,
 ``iprivate`` in the query) with every ``%`` starting a two-digit escape,
-brackets only around an IP literal in the authority, and a port of digits.
+brackets only around an IP literal in the authority, an authority's user
+and host free of delimiters (one ``@`` at most), and a port of digits.
 It refuses what rdflib refuses (a space, ``{``, ``"``, ``<``, a control
 character).
 
@@ -38,6 +39,9 @@ _QUERY = re.compile(f"[{_ASCII}{_UCSCHAR}{_IPRIVATE}]*")
 # A fragment holds ipchar, "/" and "?": every delimiter but a second "#".
 _FRAGMENT = re.compile(f"[{_ASCII.replace('#', '')}{_UCSCHAR}]*")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# ireg-name (and iuserinfo, with ":"): no delimiter, so no "@" but the one before the host.
+_REG_NAME = re.compile(f"[A-Za-z0-9\\-._~!$&'()*+,;=%{_UCSCHAR}]*")
+_USERINFO = re.compile(f"[A-Za-z0-9\\-._~!$&'()*+,;=%:{_UCSCHAR}]*")
 # An authority with an IP literal, the one place where brackets belong.
 _IP_LITERAL = re.compile(r"(?:[^@\[\]]*@)?\[[0-9A-Za-z:.~!$&'()*+,;=\-]+\](?::[0-9]*)?")
 
@@ -57,9 +61,12 @@ def _check_iri(text: str) -> bool:
         if _IP_LITERAL.fullmatch(netloc) is None:
             return False
         body = body.replace(netloc, "", 1)
-    return bool(
-        _BODY.fullmatch(body) and _QUERY.fullmatch(query) and _FRAGMENT.fullmatch(fragment)
-    )
+    elif netloc:
+        userinfo, at, host = netloc.rpartition("@")
+        host = host.rpartition(":")[0] if ":" in host else host
+        if (at and _USERINFO.fullmatch(userinfo) is None) or _REG_NAME.fullmatch(host) is None:
+            return False
+    return bool(_BODY.fullmatch(body) and _QUERY.fullmatch(query) and _FRAGMENT.fullmatch(fragment))
 
 
 def is_iri(text: str) -> bool:
