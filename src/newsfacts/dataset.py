@@ -111,7 +111,8 @@ _ACTING_KINDS = frozenset(
         EntityKind.MILITARY,
     }
 )
-_TIES = frozenset({Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF})
+# The relations that tie a body to what it belongs to or acts for (PredicateInfo.ties).
+_TIES = frozenset(predicate for predicate in Predicate if predicate.info.ties)
 _HOLDERS = frozenset({Predicate.HEAD_OF_STATE, Predicate.HEAD_OF_GOVERNMENT})
 
 
@@ -472,8 +473,8 @@ class Dataset:
         hold (not negated, not rated false):
 
         - an office, government body, agency, organization or military tied to
-          it by ``applies_to_jurisdiction`` or ``part_of``
-          (P361): the Palestinian Authority's presidency, a state's administration,
+          it by ``applies_to_jurisdiction``, ``part_of`` (P361) or
+          ``represents``: the Palestinian Authority's presidency, a state's administration,
           the UN's Security Council;
         - a person who holds a reached office (``position_held``, P39), or who
           is the head of state or of government of a reached state (P35, P6).

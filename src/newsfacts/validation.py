@@ -28,7 +28,8 @@ The checks, by :class:`ProblemCode`:
 - every URL (the article's, the sources', the dataset's homepage) is an
   absolute IRI (RFC 3987), as the RDF exports need.
 - an office, government body or agency is tied to its jurisdiction
-  (``applies_to_jurisdiction``) or its parent (``part_of``);
+  (``applies_to_jurisdiction``), its parent (``part_of``) or whom it
+  represents (``represents``): the relations whose ``PredicateInfo.ties`` is set;
 - the words of an explicit or publication-resolved time lie in the fact's
   evidence; a statement of a state of affairs (an office, a membership,
   control, a capital, an alliance, a territory part of a state) has a time;
@@ -191,7 +192,8 @@ _SELF_EXPLAINING = frozenset({Rating.SUPPORTED, Rating.UNCHECKED})
 _CORRECTING = frozenset({Rating.FALSE, Rating.MISLEADING, Rating.SIMPLIFIED})
 # Kinds that belong to something larger, and the predicates that tie them to it.
 _BELONGING = frozenset({EntityKind.OFFICE, EntityKind.GOVERNMENT_BODY, EntityKind.AGENCY})
-_TIES = frozenset({Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF})
+# The relations that tie a body to what it belongs to or acts for (PredicateInfo.ties).
+_TIES = frozenset(predicate for predicate in Predicate if predicate.info.ties)
 # Times whose value the words give: their words must be in the evidence.
 _WORDED = frozenset({Resolution.EXPLICIT, Resolution.PUBLICATION})
 _PENDING = frozenset({EventStatus.PROPOSED, EventStatus.SCHEDULED})
@@ -603,7 +605,8 @@ class _Checker:
                 self.add(
                     ProblemCode.UNTIED_BODY,
                     f"{entity.kind.value} {entity.id!r} is tied to no jurisdiction "
-                    "(applies_to_jurisdiction) or parent (part_of)",
+                    "(applies_to_jurisdiction), parent (part_of) or party it represents "
+                    "(represents)",
                     ids,
                     ENTITIES_FILE,
                     index,

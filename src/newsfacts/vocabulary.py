@@ -170,6 +170,11 @@ class PredicateInfo:
     are narrower than ``domain`` and ``range`` (P530, diplomatic relation, is
     between states); ``None`` where the property admits what the predicate
     does.
+
+    ``ties`` marks the relations that tie an office, body or agency to what it
+    belongs to or acts for (its jurisdiction, its parent, whom it represents):
+    the validator requires such a tie of those kinds, and
+    :meth:`Dataset.about <newsfacts.dataset.Dataset.about>` follows it.
     """
 
     label: str
@@ -184,6 +189,7 @@ class PredicateInfo:
     time_bound: frozenset[EntityKind] = frozenset()
     wikidata_domain: frozenset[EntityKind] | None = None
     wikidata_range: frozenset[EntityKind] | None = None
+    ties: bool = False
 
     def fits_wikidata(self, subject: EntityKind | None, object: EntityKind | None) -> bool:
         """Whether ends of these kinds fit the Wikidata property (``None``: not an entity)."""
@@ -213,6 +219,7 @@ class Predicate(enum.Enum):
 
     POSITION_HELD = "position_held"
     APPLIES_TO_JURISDICTION = "applies_to_jurisdiction"
+    REPRESENTS = "represents"
     HEAD_OF_STATE = "head_of_state"
     HEAD_OF_GOVERNMENT = "head_of_government"
     MEMBER_OF = "member_of"
@@ -279,6 +286,17 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
             {_K.OFFICE, _K.GOVERNMENT_BODY, _K.AGENCY, _K.MILITARY},
             _POLITIES | {_K.TERRITORY, _K.REGION, _K.CITY},
             wikidata=None,
+            ties=True,
+        ),
+        # An envoy, a delegation, a mission: who or what it speaks for, as a
+        # "Palestinian envoy" speaks for the Palestinians. No Wikidata property
+        # is on the verified list for it.
+        Predicate.REPRESENTS: _info(
+            "represents",
+            {_K.OFFICE, _K.GOVERNMENT_BODY, _K.AGENCY, _K.PERSON},
+            _POLITIES | {_K.GROUP},
+            wikidata=None,
+            ties=True,
         ),
         Predicate.HEAD_OF_STATE: _info(
             "head of state", {_K.STATE}, {_K.PERSON}, wikidata="P35", time_bound=_ALL
@@ -333,6 +351,7 @@ _PREDICATE_INFO: Mapping[Predicate, PredicateInfo] = MappingProxyType(
             event_subject=True,
             event_object=True,
             time_bound=frozenset({_K.STATE}),
+            ties=True,
         ),
         Predicate.LOCATED_IN: _info(
             "located in",

@@ -937,7 +937,7 @@ def invalid_iri(data: st.DataObject, ds: Dataset) -> Corruption:
 
 
 BELONGING = (EntityKind.OFFICE, EntityKind.GOVERNMENT_BODY, EntityKind.AGENCY)
-TIES = (Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF)
+TIES = tuple(p for p in Predicate if p.info.ties)
 
 
 @mutation(ProblemCode.UNTIED_BODY)

@@ -144,7 +144,7 @@ def _acting_for(ds: Dataset, target: str) -> set[str]:
         found = set(reached)
         for s in holds:
             if (
-                s.predicate in (Predicate.APPLIES_TO_JURISDICTION, Predicate.PART_OF)
+                s.predicate.info.ties
                 and s.object_id in bodies
                 and s.subject in ds.entities
                 and ds.entities[s.subject].kind in acting_kinds
