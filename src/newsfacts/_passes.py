@@ -15,7 +15,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["column", "distinct", "members"]
+__all__ = ["column", "distinct", "holds", "members", "some"]
 
 
 def column(records: Iterable[Any], name: str) -> list[Any]:
@@ -34,3 +34,17 @@ def distinct(values: Iterable[Any]) -> Sequence[Any]:
 def members(tuples: Iterable[Iterable[Any]]) -> Iterable[Any]:
     """The members of each of ``tuples``, one after another."""
     return itertools.chain.from_iterable(tuples)
+
+
+def holds(values: Iterable[Any], value: object) -> bool:
+    """Whether ``value`` itself (by identity, never ``==``) is among ``values``, in C.
+
+    ``list.count(None)`` would call a record's ``__eq__`` for every value that
+    is not ``None``: a Python call a record.
+    """
+    return any(map(operator.is_, values, itertools.repeat(value)))
+
+
+def some(values: Iterable[Any]) -> bool:
+    """Whether any of ``values`` is not ``None`` (by identity), in C; stops at the first."""
+    return any(map(operator.is_not, values, itertools.repeat(None)))

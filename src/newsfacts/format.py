@@ -27,7 +27,7 @@ import importlib
 import operator
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -90,9 +90,20 @@ class Names:
             if value is not None:
                 yield value, (code,)
 
-    def __call__(self, record: Any) -> Iterator[str]:
-        for value, _ in self.located(record):
-            yield value
+    def __call__(self, record: Any) -> list[str]:
+        # A list, not a walk of located(): the name index calls this for every record.
+        names: list[str] = []
+        for field in self.fields:
+            value = getattr(record, field)
+            if isinstance(value, tuple):
+                names.extend(value)
+            else:
+                names.append(value)
+        for code in self.codes:
+            value = getattr(record, code)
+            if value is not None:
+                names.append(value)
+        return names
 
 
 @attrs.frozen
@@ -225,8 +236,9 @@ class Reference(typing.NamedTuple):
         """
         return self.ids_from(column(records, self.path[0]))
 
-    def ids_from(self, values: list[Any]) -> set[str]:
-        """:meth:`ids`, given each record's value of the path's first field (a column)."""
+    def ids_from(self, values: Sequence[Any]) -> set[str]:
+        """:meth:`ids`, given each record's value of the path's first field (a column, or
+        the distinct values of one where the path goes on)."""
         level: Iterable[Any] = values
         if len(self.path) > 1:
             level = distinct(values)

@@ -147,7 +147,8 @@ class Registry(Generic[R]):
                     key = fold(name)
                     if not key:
                         continue
-                    longest = max(longest, len(name))
+                    if len(name) > longest:
+                        longest = len(name)
                     exact.setdefault(name, record)
                     holder = unique.get(key)
                     if holder is record:

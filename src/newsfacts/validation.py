@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._passes import column, distinct, members
+from ._passes import column, distinct, holds, members, some
 from .cameo import CAMEO_CODES, PLOVER_TYPES
 from .codec import json_path
 from .format import DATASET_FILE, KINDS, Reference, references
@@ -450,11 +450,13 @@ class _Checker:
         for file, prefix, records, cls in self.holders():
             failing: list[tuple[Reference, set[str]]] = []
             # References that start at one field (time.sources, time.bound_sources) share its column.
-            firsts: dict[str, list[Any]] = {}
+            firsts: dict[str, Sequence[Any]] = {}
             for reference in references(cls):
                 first = reference.path[0]
                 if first not in firsts:
-                    firsts[first] = column(records, first)
+                    values = column(records, first)
+                    # Where the path goes on, only the distinct values matter.
+                    firsts[first] = distinct(values) if len(reference.path) > 1 else values
                 ids = reference.ids_from(firsts[first])
                 # A set difference with the registries' keys, in C.
                 bad = ids.difference(*(self.ids_of[kind] for kind in reference.kinds))
@@ -670,11 +672,11 @@ class _Checker:
         """
         origins = column(records, "origin")
         verdicts = column(records, "verdict")
-        if origins.count(Origin.ENRICHMENT):
+        if holds(origins, Origin.ENRICHMENT):
             for index, record in enumerate(records):
                 if record.origin is Origin.ENRICHMENT:
                     self.enrichment(record, file, index, kind)
-        if column(records, "evidence").count(()) or verdicts.count(None):
+        if column(records, "evidence").count(()) or holds(verdicts, None):
             for index, record in enumerate(records):
                 if record.origin is not Origin.ENRICHMENT:
                     self.article_fact(record, file, index, kind)
@@ -690,10 +692,7 @@ class _Checker:
                         index,
                         *segments,
                     )
-        undated = len(records)
-        if column(records, "time").count(None) < undated or (
-            column(records, "record_time").count(None) < undated
-        ):
+        if some(column(records, "time")) or some(column(records, "record_time")):
             for index, record in enumerate(records):
                 if record.time is not None or record.record_time is not None:
                     self.dated(record, file, index, kind)

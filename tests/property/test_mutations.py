@@ -1186,8 +1186,14 @@ def test_lifetimes_are_inclusive_at_both_ends(data: st.DataObject) -> None:
     ]
     event = pick(data, dated_events or list(ds.events), "event")
     if not dated_events:
-        # Nothing dated within the calendar's margins: date one event.
-        event_with_time = attrs.evolve(event, time=TimeSpec(TimePoint(2000)), record_time=None)
+        # Nothing dated within the calendar's margins: date one event, as having
+        # happened (a proposed event of 2000 would lie before publication).
+        event_with_time = attrs.evolve(
+            event,
+            time=TimeSpec(TimePoint(2000)),
+            record_time=None,
+            status=EventStatus.HAPPENED,
+        )
         ds = with_fact(ds, event, event_with_time)
         event = event_with_time
     time = dated(event)
