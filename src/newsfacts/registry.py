@@ -12,6 +12,7 @@ lookup or search (once, under a lock); a registry never changes.
 from __future__ import annotations
 
 import enum
+import operator
 import threading
 import typing
 from collections import Counter
@@ -487,7 +488,10 @@ class Registry(Generic[R]):
 def _by_id(kind: str, records: tuple[R, ...]) -> dict[str, R]:
     """Each record by its id, the first of any repeated one; :class:`TypeError` for a record
     without a str id."""
-    found: list[object] = [getattr(record, "id", None) for record in records]
+    try:
+        found: list[object] = list(map(operator.attrgetter("id"), records))  # in C
+    except AttributeError:
+        found = [getattr(record, "id", None) for record in records]
     if not set(map(type, found)) <= {str}:
         for record, record_id in zip(records, found, strict=True):
             if type(record_id) is not str:
