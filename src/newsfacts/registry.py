@@ -299,11 +299,13 @@ class Registry(Generic[R]):
         Raises :class:`NotFoundError` (with close names) or
         :class:`AmbiguousNameError` (with the candidates' ids).
         """
-        try:
-            if type(name) is str:
-                return self._exact[name]
-        except KeyError:
-            pass
+        if type(name) is str:
+            # Two dict probes, no exception: the spelling as written, then as folded before.
+            found = self._exact.get(name)
+            if found is None:
+                found = self._folded.get(name)
+            if found is not None:
+                return found
         _check_str(name, "name")
         # A str subclass may hash or compare its own way: the caches hold plain str keys only.
         name = str.__str__(name)
