@@ -33,8 +33,6 @@ from typing import Any
 
 import attrs
 
-from ._passes import column, distinct, members
-
 __all__ = [
     "ARTICLE_FILE",
     "BY_REGISTRY",
@@ -106,9 +104,12 @@ class Names:
         return names
 
 
-@attrs.frozen
-class RecordKind:
+class RecordKind(typing.NamedTuple):
     """One kind of record: its type, its registry on a :class:`~newsfacts.Dataset`, its file.
+
+    Immutable named tuples, as :class:`Refers` and :class:`Reference` are:
+    the format's classes are defined on the way to the first entity lookup,
+    where an attrs class costs five times as much to define.
 
     ``name`` is the singular (``"entity"``): the registry's own word for a
     record and the source's table (``[[entity]]``); ``names`` what a record
@@ -178,11 +179,7 @@ class Refers(typing.NamedTuple):
     participant, a subject, a claimant), so :meth:`Dataset.about
     <newsfacts.dataset.Dataset.about>` indexes the fact under it; a cited source is
     not involved, nor is what a mention's words refer to (mentions are
-    indexed apart).
-
-    Immutable named tuples, as :class:`Reference` is: these classes are
-    defined on the way to the first entity lookup, where an attrs class
-    costs five times as much to define.
+    indexed apart). A named tuple (see :class:`RecordKind`).
     """
 
     kinds: tuple[str, ...]
@@ -234,11 +231,16 @@ class Reference(typing.NamedTuple):
         identity: equal values are shared objects once loaded), so that a
         million statements sharing one verdict look at its sources once.
         """
+        from ._passes import column
+
         return self.ids_from(column(records, self.path[0]))
 
     def ids_from(self, values: Sequence[Any]) -> set[str]:
         """:meth:`ids`, given each record's value of the path's first field (a column, or
         the distinct values of one where the path goes on)."""
+        # Imported here: an entity lookup reads the format, never a reference.
+        from ._passes import column, distinct, members
+
         level: Iterable[Any] = values
         if len(self.path) > 1:
             level = distinct(values)
