@@ -301,24 +301,25 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
         gridspec_kw={"width_ratios": (3, 1.4), "wspace": 0.04},
     )
     for row, event in enumerate(events):
-        assert event.time is not None  # timeline() holds dated events only
         colour = RATING_COLOURS[event.verdict.rating if event.verdict else None]
         for axis, low, high in ((wide, floor, ceiling), (zoom, zoom_start, zoom_end)):
-            start, end, open_start, open_end = _bounds(event.time, low, high)
-            axis.barh(
-                row,
-                _x(end) - _x(start),
-                left=_x(start),
-                height=0.55,
-                # A long interval is pale, so the record's diamond stands out on it.
-                facecolor=to_rgba(colour, 0.3 if event.time.is_interval else 0.9),
-                edgecolor=colour,
-                linewidth=1.0,
-            )
-            if open_start:
-                axis.plot(_x(start), row, marker="<", color=colour, markersize=7)
-            if open_end:
-                axis.plot(_x(end), row, marker=">", color=colour, markersize=7)
+            # An event the article gives no time (the record dates it) has a diamond alone.
+            if event.time is not None:
+                start, end, open_start, open_end = _bounds(event.time, low, high)
+                axis.barh(
+                    row,
+                    _x(end) - _x(start),
+                    left=_x(start),
+                    height=0.55,
+                    # A long interval is pale, so the record's diamond stands out on it.
+                    facecolor=to_rgba(colour, 0.3 if event.time.is_interval else 0.9),
+                    edgecolor=colour,
+                    linewidth=1.0,
+                )
+                if open_start:
+                    axis.plot(_x(start), row, marker="<", color=colour, markersize=7)
+                if open_end:
+                    axis.plot(_x(end), row, marker=">", color=colour, markersize=7)
             if event.record_time is not None:
                 middle = (
                     event.record_time.earliest
@@ -334,7 +335,8 @@ def timeline_figure(ds: Dataset, folder: Path) -> tuple[Path, ...]:
                 )
     labels = [
         f"{event.label[:64]}{'…' if len(event.label) > 64 else ''}  "
-        f"[{event.time.edtf if event.time else ''}]"
+        # The article's time as EDTF, or that it gives none (the record's diamond dates it).
+        f"[{event.time.edtf if event.time else 'no time given'}]"
         for event in events
     ]
     wide.set_yticks(range(len(events)), labels, fontsize=8.5)
