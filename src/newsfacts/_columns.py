@@ -64,7 +64,7 @@ import attrs
 
 from ._checks import to_tuple
 from ._validators import _PATTERN_CHECKS, _TYPE_CHECKS, _clip
-from .codec import InvalidData, _field_types, _implied, _json_type, slot_setters
+from .codec import InvalidData, _implied, _json_type, field_types, slot_setters
 from .format import COLUMNS_FORMAT
 
 __all__ = ["decode", "encode", "recorded_digest"]
@@ -150,7 +150,7 @@ def _fields(cls: type) -> tuple[_Field, ...]:
     """The init fields of ``cls`` in field order, with their shapes (cached per class)."""
     found = _FIELDS.get(cls)
     if found is None:
-        hints = _field_types(cls)
+        hints = field_types(cls)
         found = tuple(
             _Field(attribute.name, _shape(hints[attribute.name]), attribute)
             for attribute in attrs.fields(cls)
@@ -656,7 +656,7 @@ def _compile(
         lines = [f"def make({arguments}):", f"    return cls({keywords})"]
     else:
         assert setters is not None
-        hints = _field_types(cls)
+        hints = field_types(cls)
         lines = [f"def make({arguments}):", "    record = new(cls)"]
         checks: list[str] = []
         for number, attribute in enumerate(attributes):

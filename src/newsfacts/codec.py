@@ -25,7 +25,15 @@ import attrs
 
 from ._checks import to_tuple
 
-__all__ = ["InvalidData", "from_json", "json_path", "list_from_json", "record_decoder", "to_json"]
+__all__ = [
+    "InvalidData",
+    "field_types",
+    "from_json",
+    "json_path",
+    "list_from_json",
+    "record_decoder",
+    "to_json",
+]
 
 _T = TypeVar("_T")
 _Decoder = Callable[[Any], Any]
@@ -200,7 +208,7 @@ def _decoder_for(tp: Any) -> _Decoder:
 
 
 def _record_decoder(cls: type[_T]) -> Callable[[Any], _T]:
-    hints = _field_types(cls)
+    hints = field_types(cls)
     fields = [
         (f.name, hints[f.name], f.default is attrs.NOTHING)
         for f in attrs.fields(cls)  # type: ignore[arg-type]
@@ -462,7 +470,7 @@ _ABSENT = object()
 _EXACT_KINDS: dict[Any, type] = {str: str, int: int, bool: bool}
 
 
-def _field_types(cls: type) -> dict[str, Any]:
+def field_types(cls: type) -> dict[str, Any]:
     """The type of each attrs field of ``cls``, as ``typing.get_type_hints`` gives it.
 
     The annotations are strings (``from __future__ import annotations``);
