@@ -203,6 +203,13 @@ FAULTS: dict[str, tuple[Any, str, str]] = {
         "$.columns.object[0]",
         "expected a string or an index into the pool 'LiteralValue', got a number",
     ),
+    "a pool without columns that claims many values": (
+        _edit(
+            lambda d: d["pools"]["Attribution"].update(count=10**12, columns={}),
+        ),
+        "$.pools.Attribution.count",
+        "a table without columns holds at most one Attribution, got a count of 1000000000000",
+    ),
     "a missing pool": (_edit(lambda d: d["pools"].pop("Span")), "$.pools", "missing pool 'Span'"),
     "an unused pool": (
         _edit(lambda d: d["pools"].update(Unused={"count": 0, "columns": {}})),
@@ -344,6 +351,14 @@ def test_columns_are_made_from_the_record_files_not_from_columns(folder: Path) -
     write_columns(folder)
     assert check_columns(folder) == ()
     assert newsfacts.load_path(folder).statements[value["columns"]["id"][0]].label != "Hand-edited"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_check_columns_reports_a_fifo_instead_of_waiting_on_it(folder: Path) -> None:
+    target = folder / "events.columns.json"
+    target.unlink()
+    os.mkfifo(target)
+    assert check_columns(folder) == (f"{target}: not a regular file (a FIFO, device or folder)",)
 
 
 def test_check_columns_names_missing_stale_and_broken_files(folder: Path) -> None:

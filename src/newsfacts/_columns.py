@@ -591,6 +591,14 @@ def _table(
         # A check by pattern passes for every record when every string passes it.
         if pattern is not None and strings is not None and _all_match(pattern, strings):
             proven.add(field.name)
+    if not present and count > 1:
+        # Every record would be the same (all defaults): a pool holds distinct
+        # values, and a count this file does not pay for in columns would make
+        # the cost of reading it unbounded by its size.
+        raise InvalidData(
+            f"a table without columns holds at most one {cls.__name__}, got a count of {count}",
+            (*where, "count"),
+        )
     checked = not attrs.validators.get_disabled()
     make = _maker(cls, tuple(field.name for field in present), frozenset(proven), checked)
     try:

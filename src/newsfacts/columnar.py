@@ -95,11 +95,16 @@ def check_columns(path: str | os.PathLike[str]) -> tuple[str, ...]:
     A file is *missing*, *stale* (made from other bytes than its record file
     holds now, so loading ignores it), or *different* (it records the right
     digest but is not what :func:`write_columns` writes: edited by hand, or
-    written by another version). Loads and validates the dataset as
+    written by another version); one that cannot be read is named with the
+    reason (a FIFO or device in its place is reported, never waited on, as
+    the loader refuses it). Loads and validates the dataset as
     :func:`dump_columns` does, raising :class:`~newsfacts.errors.DatasetError`
     if it cannot.
     """
     import json
+
+    from .errors import DatasetError
+    from .loading import MAX_FILE_SIZE, _read_bytes
 
     expected = dump_columns(path)
     folder = Path(path)
@@ -107,13 +112,15 @@ def check_columns(path: str | os.PathLike[str]) -> tuple[str, ...]:
     for kind in KINDS:
         target = folder / kind.columns_file
         data = expected[kind.columns_file]
-        try:
-            present = target.read_bytes()
-        except FileNotFoundError:
+        if not os.path.lexists(target):
             found.append(f"{target}: missing")
             continue
-        except OSError as error:
-            found.append(f"{target}: cannot read: {error.strerror or error}")
+        try:
+            # As the loader reads it: a regular file only, so a FIFO in its
+            # place is reported, never waited on.
+            present = _read_bytes(folder, f"{folder}{os.sep}", kind.columns_file, MAX_FILE_SIZE)
+        except DatasetError as error:
+            found.append(f"{target}: {error.message}")
             continue
         if present == data:
             continue
