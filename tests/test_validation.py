@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 import newsfacts
-from newsfacts import Dataset, DatasetError, Verdict
+from newsfacts import Dataset, DatasetError, EntityKind, Verdict
 from newsfacts.loading import dump_files
 from newsfacts.validation import Problem, ProblemCode, validate
 
@@ -141,3 +141,40 @@ def test_every_verdict_without_note_is_self_explaining() -> None:
     for fact in (*DS.events, *DS.statements):
         if fact.verdict is not None and not fact.verdict.note.strip():
             assert fact.verdict.rating in (Verdict.SUPPORTED, Verdict.UNCHECKED)
+
+
+def test_a_repeated_entity_id_is_judged_as_the_registry_resolves_it() -> None:
+    """The first record of a repeated id is the one lookups return, so its kind is the one
+    every statement about that id is judged by: for each entity, a record of another kind
+    with its id placed before it turns every statement the new kind does not fit into a
+    DOMAIN or RANGE problem, however the statements group."""
+    ds = newsfacts.load()
+    entities = tuple(ds.entities)
+    for index, entity in enumerate(entities):
+        kind = next(kind for kind in EntityKind if kind is not entity.kind)
+        first = attrs.evolve(entity, kind=kind)
+        changed = Dataset(
+            ds.metadata,
+            ds.article,
+            (*entities[:index], first, *entities[index:]),
+            tuple(ds.events),
+            tuple(ds.statements),
+            tuple(ds.mentions),
+            tuple(ds.sources),
+        )
+        assert changed.entities[entity.id] is first
+        expected = {
+            (ProblemCode.DOMAIN, s.id)
+            for s in ds.statements
+            if s.subject == entity.id and kind not in s.predicate.info.domain
+        } | {
+            (ProblemCode.RANGE, s.id)
+            for s in ds.statements
+            if s.object_id == entity.id and kind not in s.predicate.info.range
+        }
+        found = {
+            (problem.code, problem.ids[0])
+            for problem in newsfacts.validate(changed)
+            if problem.code in (ProblemCode.DOMAIN, ProblemCode.RANGE)
+        }
+        assert found == expected, entity.id

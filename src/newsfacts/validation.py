@@ -952,10 +952,20 @@ class _Checker:
         columns), one statement of each group is judged, and only the
         statements of groups at fault are looked at one by one.
         """
-        # What an end is: an entity's kind, an event, or nothing known (a literal,
-        # or an id that the reference check reports).
-        end_of: dict[object, object] = {entity.id: entity.kind for entity in self.ds.entities}
-        end_of.update(dict.fromkeys(self.ids_of["events"], Event))
+        # What an end is, as fit_faults judges it: the kind of the entity the
+        # registry resolves the id to (the first of a repeated id), an event,
+        # both (an id in both registries), or nothing known (a literal, or an
+        # id that the reference check reports). Each is one object per distinct
+        # end, so that its id() groups the statements.
+        events = self.ids_of["events"]
+        end_of: dict[object, object] = {
+            entity_id: entity.kind for entity_id, entity in self.ids_of["entities"].items()
+        }
+        in_both = {event_id: end_of[event_id] for event_id in events.keys() & end_of.keys()}
+        end_of.update(dict.fromkeys(events, Event))
+        pairs: dict[object, object] = {}
+        for event_id, kind in in_both.items():
+            end_of[event_id] = pairs.setdefault(kind, (kind, Event))
         subjects = column(statements, "subject")
         objects = column(statements, "object")
         times = column(statements, "time")
