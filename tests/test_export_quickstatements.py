@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -126,6 +127,18 @@ def _claim(dataset: Dataset, statement: Statement) -> tuple[str, ...]:
         # An unknown or open end is no end time: the start only, where known.
         if time.start is not None:
             claim += ("P580", _time(time.start))
+    elif time is not None and time.once:
+        # One moment in [earliest, latest]: a point in time at the finest
+        # calendar unit holding both days, none where they are years apart.
+        first, last = time.earliest, time.latest
+        if time.lower is None:
+            pass
+        elif first == last:
+            claim += ("P585", f"+{first.isoformat()}T00:00:00Z/11")
+        elif (first.year, first.month) == (last.year, last.month):
+            claim += ("P585", f"+{first.year:04d}-{first.month:02d}-00T00:00:00Z/10")
+        elif first.year == last.year:
+            claim += ("P585", f"+{first.year:04d}-00-00T00:00:00Z/9")
     elif time is not None and time.end is None:
         assert time.start is not None
         claim += ("P585", _time(time.start))
@@ -204,7 +217,20 @@ def check_stated_in(dataset: Dataset, lines: list[str]) -> int:
 @DATASETS
 def test_exactly_the_statements_wikidata_could_take(dataset: Dataset, tmp_path: Path) -> None:
     out = export(dataset, "quickstatements", tmp_path / "qs")
-    lines = (out / QUICKSTATEMENTS_FILE).read_text(encoding="utf-8").splitlines()
+    check_exactly_what_wikidata_could_take(
+        dataset, (out / QUICKSTATEMENTS_FILE).read_text(encoding="utf-8").splitlines()
+    )
+
+
+@given(datasets())
+def test_generated_datasets_give_exactly_what_wikidata_could_take(dataset: Dataset) -> None:
+    # Every shape of time a statement can have (points, intervals, unknown and
+    # open ends, one moment within a range) gets its qualifiers.
+    lines = list(newsfacts.export.quickstatements_lines(dataset))
+    check_exactly_what_wikidata_could_take(dataset, lines)
+
+
+def check_exactly_what_wikidata_could_take(dataset: Dataset, lines: list[str]) -> None:
     written = _references(lines)
     expected = {
         _claim(dataset, statement): statement
@@ -379,3 +405,46 @@ def test_the_article_is_a_reference_only_of_what_it_states(dataset: Dataset) -> 
                     cited = {_written_url(s) for s in _cited(dataset, statement)}
                     if article_url not in cited:
                         assert reference.get("S854") != article_url, (statement.id, reference)
+
+
+ONCE_WITHIN = {
+    # One moment within a range: a point in time as precise as the range allows.
+    "a day": (TimePoint(2018, 2, 12), TimePoint(2018, 2, 12), "+2018-02-12T00:00:00Z/11"),
+    "a month": (TimePoint(2018, 2, 1), TimePoint(2018, 2, 20), "+2018-02-00T00:00:00Z/10"),
+    "a month, at its precision": (
+        TimePoint(2018, 2),
+        TimePoint(2018, 2, 20),
+        "+2018-02-00T00:00:00Z/10",
+    ),
+    "a year": (TimePoint(2018, 1), TimePoint(2018, 12, 31), "+2018-00-00T00:00:00Z/9"),
+    "several years": (TimePoint(2016), TimePoint(2018, 2, 12), None),
+}
+
+
+@pytest.mark.parametrize("case", list(ONCE_WITHIN))
+def test_one_moment_within_a_range_is_a_point_in_time_never_a_start_and_end(case: str) -> None:
+    lower, end, point = ONCE_WITHIN[case]
+    dataset = _dataset_citing()
+    capital = dataset.statements["moscow-capital-of-russia"]
+    once = TimeSpec(lower, end, once=True, resolution=Resolution.PUBLICATION)
+    changed = attrs.evolve(capital, time=once)
+    dataset = Dataset(
+        dataset.metadata,
+        dataset.article,
+        dataset.entities,
+        dataset.events,
+        tuple(changed if s is capital else s for s in dataset.statements),
+        dataset.mentions,
+        dataset.sources,
+    )
+    assert newsfacts.validate(dataset) == ()
+    claims = {
+        line.split("\tS")[0]
+        for line in newsfacts.export.quickstatements_lines(dataset)
+        if not COMMENT.fullmatch(line)
+    }
+    expected = "Q649\tP1376\tQ159" + ("" if point is None else f"\tP585\t{point}")
+    assert claims == {expected}
+    check_exactly_what_wikidata_could_take(
+        dataset, list(newsfacts.export.quickstatements_lines(dataset))
+    )

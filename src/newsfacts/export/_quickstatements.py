@@ -14,6 +14,9 @@ a reference:
   ``+YYYY-MM-DDT00:00:00Z/p`` at the precision given: ``/9`` year, ``/10``
   month, ``/11`` day (unknown parts are ``00``); an unknown or open end
   (``1991/``, ``1967/..``) writes no ``P582``, only the start where known;
+  one moment within a range (``[2018-02-01..2018-02-20]``) is a ``P585``
+  at the finest precision both bounds share (``2018-02``, ``/10``), and has
+  no time where they share no year;
 - for a statement of the article's (one with evidence), ``S854`` the
   article's URL and ``S1683`` the evidence quote as monolingual text
   (``en:"…"``), on the first line; an enrichment never cites the article;
@@ -67,11 +70,28 @@ def _qualifiers(time: TimeSpec | None) -> list[str]:
     if time.ends_unknown:
         # An unknown or open end is no end time: only the start is written.
         return [] if time.start is None else ["P580", _time(time.start)]
+    if time.once:
+        # One moment within a range is no start and end: it is a point in time
+        # as precise as the range allows (Wikidata's precision says how much
+        # is known), or no time at all where the range spans several years.
+        within = _common(time.lower, time.end)
+        return [] if within is None else ["P585", _time(within)]
     if time.end is None:
         assert time.start is not None
         return ["P585", _time(time.start)]
     parts = [] if time.start is None else ["P580", _time(time.start)]
     return [*parts, "P582", _time(time.end)]
+
+
+def _common(lower: TimePoint | None, upper: TimePoint | None) -> TimePoint | None:
+    """The finest point holding both bounds (the day, month or year they share), if any."""
+    if lower is None or upper is None or lower.year != upper.year:
+        return None
+    if lower.month is None or lower.month != upper.month:
+        return TimePoint(lower.year)
+    if lower.day is None or lower.day != upper.day:
+        return TimePoint(lower.year, lower.month)
+    return lower
 
 
 def _string(text: str) -> str | None:

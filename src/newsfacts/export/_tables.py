@@ -122,17 +122,19 @@ def _time_fields(prefix: str, what: str) -> tuple[Field, ...]:
     )
 
 
-def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
-    if time is None:
-        return (None, None, None, None, None)
+def _bounds(time: TimeSpec) -> tuple[Cell, Cell]:
+    """The first and last day ``time`` can mean, each empty where no bound is known."""
     return (
-        time.edtf,
-        time.expression,
         time.earliest if time.lower is not None else None,
         # An open end, or an unknown one without a bound, has no last day: empty, not 9999.
         time.latest if time.upper is not None else None,
-        time.resolution.value,
     )
+
+
+def _time(time: TimeSpec | None) -> tuple[Cell, ...]:
+    if time is None:
+        return (None, None, None, None, None)
+    return (time.edtf, time.expression, *_bounds(time), time.resolution.value)
 
 
 _RECORD_TIME_FIELDS = (
@@ -147,11 +149,7 @@ _RECORD_TIME_FIELDS = (
 def _record_time(time: TimeSpec | None) -> tuple[Cell, ...]:
     if time is None:
         return (None, None, None)
-    return (
-        time.edtf,
-        time.earliest if time.start is not None else None,
-        time.latest if time.upper is not None else None,
-    )
+    return (time.edtf, *_bounds(time))
 
 
 def _ref(ref: str | Literal | None, dataset: Dataset) -> tuple[str | None, str | None]:
