@@ -57,7 +57,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -343,12 +343,18 @@ def _first(values: Iterable[Any], fits: Callable[[Any], bool]) -> tuple[int, Any
 _WHAT = {str: "a string", int: "an integer", bool: "a boolean"}
 
 
-def _atoms(column: list[Any], shape: _Shape, where: _Segments) -> list[Any]:
-    allowed = shape.types
-    if not set(map(type, column)) <= set(allowed):
+def _types(column: list[Any], allowed: Collection[type], what: str, where: _Segments) -> set[type]:
+    """The JSON types in ``column``; raises `InvalidData` at the first value of another."""
+    kinds = set(map(type, column))
+    if not kinds <= set(allowed):
         index, value = _first(column, lambda value: type(value) in allowed)
-        what = _WHAT[shape.target] + (" or null" if shape.optional else "")
         raise InvalidData(f"expected {what}, got {_json_type(value)}", (*where, index))
+    return kinds
+
+
+def _atoms(column: list[Any], shape: _Shape, where: _Segments) -> list[Any]:
+    what = _WHAT[shape.target] + (" or null" if shape.optional else "")
+    _types(column, shape.types, what, where)
     return column
 
 
@@ -384,13 +390,7 @@ def _indexes(
     """The values of the pool of ``tp`` that ``column`` points at (``None`` for ``null``)."""
     name = _type_name(tp)
     allowed = {int, _NONE} if optional else {int}
-    kinds = set(map(type, column))
-    if not kinds <= allowed:
-        index, value = _first(column, lambda value: type(value) in allowed)
-        raise InvalidData(
-            f"expected an index into the pool {name!r} (an integer), got {_json_type(value)}",
-            (*where, index),
-        )
+    kinds = _types(column, allowed, f"an index into the pool {name!r} (an integer)", where)
     if int not in kinds:  # no value, or nulls only: no pool is needed
         return column
     pool = reader.values(tp)
@@ -477,13 +477,7 @@ def _column(shape: _Shape, column: list[Any], reader: _Reader, where: _Segments)
     name = _type_name(shape.target)
     # "either": strings as they are, indexes into the pool (literals are rare).
     allowed = {str, int, _NONE} if shape.optional else {str, int}
-    kinds = set(map(type, column))
-    if not kinds <= allowed:
-        index, value = _first(column, lambda value: type(value) in allowed)
-        raise InvalidData(
-            f"expected a string or an index into the pool {name!r}, got {_json_type(value)}",
-            (*where, index),
-        )
+    kinds = _types(column, allowed, f"a string or an index into the pool {name!r}", where)
     if int not in kinds:
         return column
     pool = reader.values(shape.target)

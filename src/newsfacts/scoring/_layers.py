@@ -553,25 +553,17 @@ def compare(resolver: Resolver, gold: View, system: View, match: str) -> dict[st
             return all(any(overlapping(a, b) for b in s.evidence) for a in g.evidence)
         return all(any(same_span(a, b) for b in s.evidence) for a in g.evidence)
 
-    out.slot(
-        "verdicts.rating",
-        facts_gold,
-        facts_system,
-        fact_pairs,
-        rating,
-        describe,
-        _evidence,
-        rating_type,
-    )
-    out.slot(
-        "verdicts",
-        facts_gold,
-        facts_system,
-        fact_pairs,
-        rating,
-        describe,
-        _evidence,
-        rating_type,
-        credit=with_evidence,
-    )
+    # The rating alone, then the rating credited only with its evidence.
+    for name, credit in (("verdicts.rating", None), ("verdicts", with_evidence)):
+        out.slot(
+            name,
+            facts_gold,
+            facts_system,
+            fact_pairs,
+            rating,
+            describe,
+            _evidence,
+            rating_type,
+            credit=credit,
+        )
     return out.scores
