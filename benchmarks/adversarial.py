@@ -7,7 +7,8 @@ Each shape is the built-in dataset plus ``n`` records made to share what an
 index keys on:
 
 shared spans
-    ``n`` mentions with one span and one target, their notes differing;
+    ``n`` mentions with one span and one target, their notes differing (every
+    one a repeated mention);
 shared aliases
     ``n`` entities answering to one alias (every one an alias collision);
 symmetric statements

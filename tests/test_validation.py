@@ -8,7 +8,9 @@ reported, and ``load_path`` refuses inconsistent data listing every one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import re
 from pathlib import Path
@@ -17,8 +19,12 @@ import attrs
 import pytest
 
 import newsfacts
-from newsfacts import Dataset, DatasetError, EntityKind, Verdict
+from _tiny import tiny_dataset
+from newsfacts import Dataset, DatasetError, EntityKind, Mention, Verdict
+from newsfacts.cli import EXIT_DATA, main
 from newsfacts.loading import dump_files
+from newsfacts.source import SourceError
+from newsfacts.source import write as write_source
 from newsfacts.validation import Problem, ProblemCode, validate
 
 __all__: list[str] = []
@@ -178,3 +184,75 @@ def test_a_repeated_entity_id_is_judged_as_the_registry_resolves_it() -> None:
             if problem.code in (ProblemCode.DOMAIN, ProblemCode.RANGE)
         }
         assert found == expected, entity.id
+
+
+def _with_mentions(ds: Dataset, *extra: Mention) -> Dataset:
+    return Dataset(
+        ds.metadata,
+        ds.article,
+        tuple(ds.entities),
+        tuple(ds.events),
+        tuple(ds.statements),
+        (*ds.mentions, *extra),
+        tuple(ds.sources),
+    )
+
+
+def test_a_repeated_mention_is_reported_naming_both() -> None:
+    """The same words referring to the same things twice are counted twice: an error at the
+    repeat (notes and target order aside), naming the first; other targets are allowed."""
+    ds = tiny_dataset()
+    abbas = [index for index, m in enumerate(ds.mentions) if m.span.text == "Abbas"]
+    assert len(abbas) == 2
+    second = ds.mentions[abbas[1]]
+    again = Mention(attrs.evolve(second.span), second.targets, note="said again")
+    changed = _with_mentions(ds, again)
+    assert [str(problem) for problem in validate(changed)] == [
+        f"mentions.json $[{abbas[1] + 1}]: [duplicate-mention] mention {abbas[1] + 1} "
+        f"('Abbas' at {second.span.start}:{second.span.end}, of 'mahmoud-abbas') repeats "
+        f"mention {abbas[1]}: the same span and targets, counted twice; keep one"
+    ]
+    (problem,) = validate(changed)
+    assert problem.code is ProblemCode.DUPLICATE_MENTION
+    assert problem.ids == ("mahmoud-abbas",)
+    # Several things at once, in either order, are the same targets.
+    both = Mention(second.span, ("mahmoud-abbas", "egypt"))
+    turned = Mention(second.span, ("egypt", "mahmoud-abbas"))
+    assert [p.code for p in validate(_with_mentions(ds, both, turned))] == [
+        ProblemCode.DUPLICATE_MENTION
+    ]
+    # The same words with other targets are another reading, not a repeat.
+    assert validate(_with_mentions(ds, Mention(second.span, "egypt"))) == ()
+    assert validate(_with_mentions(ds, both)) == ()
+
+
+_REPEATS = {
+    "a rule and a quote": '[[mention]]\nspan = { exact = "Abbas", occurrence = 2 }\n',
+    "two rules": '[[mention]]\nevery = "Abbas"\n',
+}
+
+
+@pytest.mark.parametrize("repeat", list(_REPEATS), ids=list(_REPEATS))
+def test_the_builder_refuses_a_source_that_repeats_a_mention(repeat: str, tmp_path: Path) -> None:
+    source = write_source(tiny_dataset(), tmp_path / "source")
+    mentions = source / "mentions.toml"
+    assert '\nevery = "Abbas"\n' in mentions.read_text(encoding="utf-8")
+    with mentions.open("a", encoding="utf-8") as file:
+        file.write(f'\n{_REPEATS[repeat]}targets = ["mahmoud-abbas"]\n')
+    with pytest.raises(SourceError) as caught:
+        newsfacts.build(source)
+    problems = [str(problem) for problem in caught.value.problems]
+    assert problems, caught.value
+    for problem in problems:
+        assert problem.startswith("mentions.toml: mention #6 ('Abbas'): [duplicate-mention] ")
+        assert "repeats mention " in problem
+        assert ", of 'mahmoud-abbas') repeats mention " in problem
+    # Both occurrences repeat for two rules; the one quoted, for a rule and a quote.
+    assert len(problems) == (2 if repeat == "two rules" else 1)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["build", str(source), "--out", str(tmp_path / "built")])
+    assert code == EXIT_DATA == 3
+    assert not out.getvalue()
+    assert "[duplicate-mention]" in err.getvalue()
+    assert not (tmp_path / "built").exists()

@@ -12,7 +12,10 @@ The checks, by :class:`ProblemCode`:
 - every span lies inside the article and equals its text; sentences do not
   overlap, cover every non-blank code point, and each states some fact;
 - a mention of an event lies within the event's evidence; every entity of
-  the article is mentioned, and no enrichment is;
+  the article is mentioned, and no enrichment is; no two mentions have the
+  same span and the same targets (in any order), which would count the same
+  words twice (the same words may be two mentions of different targets, as
+  for several readings);
 - statements respect their predicate's domain and range, and a relation
   stated both ways (through its inverse, or a symmetric one turned round)
   agrees on whether it holds;
@@ -125,6 +128,8 @@ class ProblemCode(enum.Enum):
     """A PLOVER type that does not fit the event's CAMEO code."""
     WIKIDATA_MISFIT = "wikidata-misfit"
     """A statement whose ends the Wikidata property of its predicate does not admit."""
+    DUPLICATE_MENTION = "duplicate-mention"
+    """A mention whose span and targets (in any order) are those of an earlier mention."""
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -208,6 +213,8 @@ _PRONOUN = re.compile(
 _REGISTRIES = tuple(kind.registry for kind in KINDS if "id" in attrs.fields_dict(kind.cls))
 
 _Segment = str | int
+# A mention's span (start, end, words) and targets: in order, or as a set for several.
+_MentionKey = tuple[int, int, str, tuple[str, ...] | frozenset[str]]
 
 
 def _located_names(kind: str, record: Entity | Event) -> Iterator[tuple[str, tuple[_Segment, ...]]]:
@@ -1206,6 +1213,55 @@ class _Checker:
                         "span",
                     )
 
+    def duplicate_mentions(self) -> None:
+        """No two mentions share their span and their targets (in any order).
+
+        The same words referring to the same things twice would be counted
+        twice (by ``about()``, the exports, scoring). Each repeat is reported
+        at itself, naming the first mention with its span and targets. The
+        same span with other targets is another reading of the words, and
+        allowed.
+
+        A set of (start, end, words, targets) keys, made in C, says whether
+        any repeats; the targets of the few mentions of several things are
+        put in order-free sets apart (a frozenset for every mention would cost
+        several times the rest). Only when some key repeats are the mentions
+        walked, with one dict of the keys seen.
+        """
+        mentions = self.ds.mentions
+        spans = column(mentions, "span")
+        starts, ends, texts = (column(spans, field) for field in ("start", "end", "text"))
+        targets = column(mentions, "targets")
+        several = frozenset(
+            itertools.compress(
+                itertools.count(), map(operator.lt, itertools.repeat(1), map(len, targets))
+            )
+        )
+
+        def unordered(index: int) -> _MentionKey:
+            return (starts[index], ends[index], texts[index], frozenset(targets[index]))
+
+        if len(set(zip(starts, ends, texts, targets, strict=True))) == len(mentions) and len(
+            set(map(unordered, several))
+        ) == len(several):
+            return
+        first: dict[_MentionKey, int] = {}
+        for index, key in enumerate(zip(starts, ends, texts, targets, strict=True)):
+            earlier = first.setdefault(unordered(index) if index in several else key, index)
+            if earlier == index:
+                continue
+            mention = mentions[index]
+            span = mention.span
+            self.add(
+                ProblemCode.DUPLICATE_MENTION,
+                f"mention {index} ({span.text[:60]!r} at {span.start}:{span.end}, of "
+                f"{', '.join(map(repr, mention.targets))}) repeats mention {earlier}: the same "
+                "span and targets, counted twice; keep one",
+                mention.targets,
+                MENTIONS_FILE,
+                index,
+            )
+
     def run(self) -> tuple[Problem, ...]:
         mentioned = self.mentioned()
         self.unique_ids()
@@ -1218,6 +1274,7 @@ class _Checker:
         self.part_of_cycles()
         self.statements()
         self.mentions()
+        self.duplicate_mentions()
         self.iris()
         self.pronouns()
         return tuple(self.problems)

@@ -1108,6 +1108,19 @@ def wikidata_misfit(data: st.DataObject, ds: Dataset) -> Corruption:
     )
 
 
+@mutation(ProblemCode.DUPLICATE_MENTION)
+def duplicate_mention(data: st.DataObject, ds: Dataset) -> Corruption:
+    # A mention again, at any place: an equal span (not the same object), its targets in
+    # any order and another note, which are still the same words counted twice.
+    mention = pick(data, ds.mentions, "mention")
+    targets = data.draw(st.permutations(mention.targets), label="targets")
+    note = data.draw(st.sampled_from((mention.note, "again", "")), label="note")
+    again = attrs.evolve(mention, span=attrs.evolve(mention.span), targets=targets, note=note)
+    mentions = list(ds.mentions)
+    mentions.insert(data.draw(st.integers(0, len(mentions)), label="at"), again)
+    return Corruption(rebuild(ds, mentions=mentions), frozenset(mention.targets))
+
+
 # --- the properties ---------------------------------------------------------
 
 # The built-in dataset joins the generated ones where it is valid: the test
