@@ -88,6 +88,26 @@ def test_new_starts_a_source(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f"])
+def test_new_of_an_article_with_control_characters_builds(tmp_path: Path, control: str) -> None:
+    article = tmp_path / "nul.txt"
+    article.write_bytes(f"a{control}b. C d.\n".encode())
+    out = tmp_path / "nul-a"
+    assert _run("new", str(article), "--id", "nul-a", "--out", str(out))[0] == EXIT_OK
+    facts = (out / "facts.toml").read_text(encoding="utf-8")
+    assert f"#   1. a\\u{ord(control):04X}b.\n#   2. C d.\n" in facts
+    dataset = out / "dataset.toml"
+    dataset.write_text(
+        dataset.read_text(encoding="utf-8").replace('publisher = ""', 'publisher = "Nul"', 1),
+        encoding="utf-8",
+    )
+    code, _, err = _run("build", str(out), "--out", str(tmp_path / "built"))
+    # Both files read; what is left is the facts the sentences still lack.
+    assert "cannot read" not in err
+    assert code == EXIT_DATA
+    assert "dataset.toml: article" not in err
+
+
 def test_source_refuses_a_folder_in_use_unless_forced(source: Path) -> None:
     assert _run("source", "--out", str(source))[0] == EXIT_OUTPUT
     assert _run("source", "--out", str(source), "--force")[0] == EXIT_OK

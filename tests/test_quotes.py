@@ -7,6 +7,7 @@ import pytest
 import newsfacts
 from newsfacts.quotes import (
     AmbiguousQuoteError,
+    QuoteContextError,
     QuoteNotFoundError,
     closest_passage,
     occurrences,
@@ -71,6 +72,38 @@ def test_a_missing_quote_names_the_closest_passage() -> None:
         resolve(TEXT, "Abbas met Putn")
     assert raised.value.closest == "Abbas met Putin."
     assert closest_passage(TEXT, "Trumps plan") == plain("Trump’s plan")
+
+
+def test_words_that_occur_without_the_prefix_or_suffix_are_not_missing() -> None:
+    text = "Berg backs Hald's plan. Hald’s plan is old."
+    with pytest.raises(QuoteContextError) as raised:
+        resolve(text, "Hald's plan", prefix="zzz")
+    error = raised.value
+    assert isinstance(error, QuoteNotFoundError)
+    assert [s.start for s in error.occurrences] == [11, 24]
+    assert str(error) == (
+        "\"Hald's plan\" occurs 2 times in the article, but none is preceded by 'zzz' "
+        "(1: …Berg backs [[Hald's plan]]. Hald’s plan is old.…; "
+        "2: …Berg backs Hald's plan. [[Hald’s plan]] is old.…); "
+        "pick one with occurrence = N (1-based), or a prefix or suffix of the words around it"
+    )
+    with pytest.raises(QuoteContextError, match="but none is followed by 'zzz' \\(1: "):
+        resolve(text, "Hald's plan", suffix="zzz")
+    with pytest.raises(
+        QuoteContextError, match="but none is preceded by 'backs ' and followed by ' is'"
+    ):
+        resolve(text, "Hald's plan", prefix="backs ", suffix=" is")
+    with pytest.raises(QuoteContextError) as once:
+        resolve("Hald's plan", "Hald's plan", prefix="zzz", occurrence=1)
+    assert str(once.value) == (
+        "\"Hald's plan\" occurs once in the article, but not preceded by 'zzz' "
+        "(1: …[[Hald's plan]]…); "
+        "pick it with occurrence = 1, or a prefix or suffix of the words around it"
+    )
+    # Words that are not in the text at all are still a missing quote.
+    with pytest.raises(QuoteNotFoundError) as missing:
+        resolve(text, "Berg's plan", prefix="zzz")
+    assert type(missing.value) is QuoteNotFoundError
 
 
 def test_sentences_of_the_built_in_article_are_the_shipped_ones() -> None:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+import tomllib
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsfacts
 from _compare import assert_same_dataset
 from newsfacts import Dataset
 from newsfacts.loading import dump_files
-from newsfacts.source import SourceError, read, render, write
+from newsfacts.quotes import split_sentences
+from newsfacts.source import SourceError, read, render, scaffold, write
+from newsfacts.source._toml import comment, table
 
 __all__: list[str] = []
 
@@ -49,6 +55,21 @@ def test_a_missing_quote_names_record_field_and_closest_passage(source: Path) ->
     [problem] = _problems(source)
     assert problem.startswith("events.toml: event 'meeting-abbas-putin-2018', evidence[2]: ")
     assert "'The meeting comes amid ongoing tensions'" in problem
+
+
+def test_a_prefix_that_fits_no_occurrence_is_not_a_missing_quote(source: Path) -> None:
+    events = source / "events.toml"
+    _edit(
+        events, '"The meeting comes amid', '{ exact = "The meeting comes", prefix = "zzz" }, "amid'
+    )
+    [problem] = _problems(source)
+    assert problem.startswith(
+        "events.toml: event 'meeting-abbas-putin-2018', evidence[2]: quote 'The meeting comes' "
+        "occurs once in the article, but not preceded by 'zzz' (1: …"
+    ), problem
+    assert "[[The meeting comes]]" in problem
+    assert "pick it with occurrence = 1, or a prefix or suffix of the words around it" in problem
+    assert "not in the article" not in problem
 
 
 def test_every_problem_is_reported(source: Path) -> None:
@@ -147,3 +168,66 @@ def test_values_most_records_share_are_written_once_as_defaults(tmp_path: Path) 
         'sources = ["wikidata", "iso-3166"]',
     ]
     assert_same_dataset(read(folder), shared)
+
+
+# Any text of Unicode scalar values: an article the scaffold accepts as UTF-8.
+ARTICLE = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60)
+CONTROL = st.text(
+    alphabet=st.characters(codec="utf-8", max_codepoint=0x9F, exclude_categories=["Cs"]),
+    max_size=20,
+)
+
+
+@given(st.one_of(ARTICLE, CONTROL))
+def test_the_scaffold_writes_valid_toml_for_any_article(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder) / "article.txt"
+        article.write_bytes(text.encode("utf-8"))
+        made = scaffold(article, "any-article", Path(folder) / "source")
+        assert tomllib.loads((made / "dataset.toml").read_text(encoding="utf-8"))["dataset"] == {
+            "id": "any-article",
+            "title": "",
+            "description": "",
+            "license": "",
+            "version": "0.1.0",
+        }
+        facts = (made / "facts.toml").read_text(encoding="utf-8")
+        assert tomllib.loads(facts) == {}
+        # One comment line a sentence, however the sentences break.
+        numbered = [line for line in facts.split("\n") if line.startswith("#   ")]
+        assert len(numbered) == len(split_sentences(text))
+        assert (made / "article.txt").read_bytes() == text.encode("utf-8")
+
+
+def test_the_scaffold_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    (tmp_path / "nul.txt").write_bytes("a\x00b. C\x1bd\x7f.\r\nE\x85f.\n".encode())
+    facts = (scaffold(tmp_path / "nul.txt", "nul-a", tmp_path / "nul-a") / "facts.toml").read_text(
+        encoding="utf-8"
+    )
+    assert "#   1. a\\u0000b.\n#   2. C\\u001Bd\\u007F.\\u000D\n#   3. E\\u0085f.\n" in facts
+    assert tomllib.loads(facts) == {}
+
+
+@given(ARTICLE, st.one_of(ARTICLE, CONTROL))
+def test_the_writer_writes_any_string_as_valid_toml(key: str, value: str) -> None:
+    record = {"label": value, "aliases": [value, key], "nested": {key: value}}
+    assert tomllib.loads(table("entity", record, array=True)) == {"entity": [record]}
+    assert tomllib.loads(comment(value)) == {}
+
+
+def test_labels_with_control_characters_read_back(tmp_path: Path) -> None:
+    ds = newsfacts.load()
+    odd = "a\x00b\x1bc\x7fd\x85e\u2028f\tg\r\nh"
+    first, *rest = ds.events
+    changed = Dataset(
+        ds.metadata,
+        ds.article,
+        ds.entities,
+        [attrs.evolve(first, label=odd), *rest],
+        ds.statements,
+        ds.mentions,
+        ds.sources,
+    )
+    again = read(write(changed, tmp_path / "odd"))
+    assert again.events[first.id].label == odd
+    assert_same_dataset(again, changed)

@@ -31,6 +31,7 @@ from .model import Span
 
 __all__ = [
     "AmbiguousQuoteError",
+    "QuoteContextError",
     "QuoteError",
     "QuoteNotFoundError",
     "closest_passage",
@@ -74,6 +75,47 @@ class AmbiguousQuoteError(QuoteError):
         super().__init__(
             f"{_clip(quote)!r} occurs {len(found)} times ({listing}); pick one with "
             "occurrence = N (1-based), or a prefix or suffix of the words around it"
+        )
+
+
+class QuoteContextError(QuoteNotFoundError):
+    """The words occur, but none with the ``prefix`` and ``suffix`` given.
+
+    ``occurrences`` holds every occurrence of the words alone and
+    ``contexts`` their words around, as for :class:`AmbiguousQuoteError`;
+    ``closest`` is the first occurrence's words.
+    """
+
+    def __init__(
+        self,
+        quote: str,
+        found: tuple[Span, ...],
+        contexts: tuple[str, ...],
+        *,
+        prefix: str | None = None,
+        suffix: str | None = None,
+    ) -> None:
+        self.quote = quote
+        self.closest = plain(found[0].text) if found else ""
+        self.occurrences = found
+        self.contexts = contexts
+        self.prefix = prefix
+        self.suffix = suffix
+        wanted = " and ".join(
+            f"{what} {_clip(words, 40)!r}"
+            for what, words in (("preceded by", prefix), ("followed by", suffix))
+            if words
+        )
+        if len(found) == 1:
+            times, none, pick = "once", "but not", "pick it with occurrence = 1"
+        else:
+            times, none = f"{len(found)} times", "but none is"
+            pick = "pick one with occurrence = N (1-based)"
+        listing = "; ".join(f"{n}: {c}" for n, c in enumerate(contexts, 1))
+        QuoteError.__init__(
+            self,
+            f"{_clip(quote)!r} occurs {times} in the article, {none} {wanted} ({listing}); "
+            f"{pick}, or a prefix or suffix of the words around it",
         )
 
 
@@ -146,15 +188,16 @@ def resolve(
     ``exact`` must occur once (from ``start`` on, after the ``prefix`` and
     before the ``suffix`` when given), unless ``occurrence`` (1-based) picks
     one of several. Raises :class:`QuoteNotFoundError` (with the closest
-    passage), :class:`AmbiguousQuoteError` (with every occurrence and its
-    context), or :class:`ValueError` for an empty quote or an occurrence
-    below 1.
+    passage) when the words are not in the text, :class:`QuoteContextError`
+    (a :class:`QuoteNotFoundError`, with every occurrence of the words and
+    its context) when they are but the ``prefix`` or ``suffix`` fits none,
+    :class:`AmbiguousQuoteError` (with every occurrence and its context), or
+    :class:`ValueError` for an empty quote or an occurrence below 1.
     """
     if occurrence is not None and occurrence < 1:
         raise ValueError(f"occurrence must be 1 or more, got {occurrence}")
-    found = tuple(
-        span for span in occurrences(text, exact, start=start) if _fits(text, span, prefix, suffix)
-    )
+    every = occurrences(text, exact, start=start)
+    found = tuple(span for span in every if _fits(text, span, prefix, suffix))
     if occurrence is not None:
         if occurrence <= len(found):
             return found[occurrence - 1]
@@ -162,6 +205,9 @@ def resolve(
             raise ValueError(
                 f"{_clip(exact)!r} occurs {len(found)} time(s), so there is no occurrence {occurrence}"
             )
+    if not found and every:
+        contexts = tuple(context(text, span) for span in every)
+        raise QuoteContextError(exact, every, contexts, prefix=prefix, suffix=suffix)
     if not found:
         raise QuoteNotFoundError(exact, closest_passage(text, exact))
     if len(found) > 1:

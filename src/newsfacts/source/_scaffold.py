@@ -9,6 +9,7 @@ from newsfacts._validators import ID_PATTERN
 from newsfacts.quotes import plain, split_sentences
 
 from ._shape import ARTICLE_TEXT
+from ._toml import comment_text
 
 __all__ = ["scaffold"]
 
@@ -86,7 +87,12 @@ def scaffold(
     Writes ``article.txt`` (the article's bytes, unchanged), ``dataset.toml``
     (the dataset and the article, to fill in) and ``facts.toml`` (the
     article's sentences as comments, and a commented skeleton of each kind
-    of record). Raises :class:`ValueError` for an id that is not a
+    of record). A character of a sentence that a TOML comment may not hold
+    (a control character other than tab: U+0000 to U+0008, U+000A to
+    U+001F, U+007F), or that would not show (the C1 controls U+0080 to
+    U+009F, the separators U+2028 and U+2029), is written in the comment as
+    TOML's escape for it, ``\\u0000``, ``\\u001B``: both files are valid TOML
+    for any UTF-8 article. Raises :class:`ValueError` for an id that is not a
     lowercase kebab-case slug or an article that is not UTF-8 text,
     :class:`FileExistsError` if ``out`` exists and is not empty, and
     :class:`OSError` if the article cannot be read.
@@ -106,7 +112,8 @@ def scaffold(
     folder.mkdir(parents=True, exist_ok=True)
     quoted = '"' + id + '"'
     sentences = "\n".join(
-        f"#   {number}. {plain(span.text)}" for number, span in enumerate(split_sentences(text), 1)
+        f"#   {number}. {comment_text(plain(span.text))}"
+        for number, span in enumerate(split_sentences(text), 1)
     )
     (folder / ARTICLE_TEXT).write_bytes(data)
     (folder / "dataset.toml").write_text(_DATASET.format(id=quoted), encoding="utf-8")

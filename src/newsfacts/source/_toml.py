@@ -16,10 +16,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["comment", "table"]
+__all__ = ["comment", "comment_text", "table"]
 
 LINE = 100
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+# What a comment may not hold (TOML 1.0: U+0000-U+0008, U+000A-U+001F, U+007F),
+# and what would not be seen or would look like a line break: C1 controls,
+# the line and paragraph separators.
+_UNSEEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -92,6 +96,22 @@ def table(name: str, value: Mapping[str, Any], *, array: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def comment_text(text: str) -> str:
+    """``text`` fit for one line of a TOML comment, with every character kept visible.
+
+    A TOML 1.0 comment may not hold the control characters other than tab
+    (U+0000 to U+0008, U+000A to U+001F, U+007F); those, the C1 controls
+    (U+0080 to U+009F) and the line and paragraph separators (U+2028,
+    U+2029) are written as TOML's own escape for them, ``\\u0000``, so a
+    line ends only where the comment does and every character shows. All
+    else, tab included, is kept as it is.
+    """
+    return _UNSEEN.sub(lambda match: f"\\u{ord(match.group()):04X}", text)
+
+
 def comment(text: str) -> str:
-    """``text`` as TOML comment lines."""
-    return "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
+    """``text`` as TOML comment lines: a line for each line of ``text`` (see :func:`comment_text`)."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return "".join(f"# {comment_text(line)}".rstrip() + "\n" for line in lines)
