@@ -81,10 +81,52 @@ def test_no_command_and_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, out) == (EXIT_USAGE, "")
     assert "summary" in err
     for argv in (["frobnicate"], ["facts", "--verdict", "wrong"], ["export", "--out", "x"]):
-        with pytest.raises(SystemExit) as caught:
-            main(argv)
-        assert caught.value.code == EXIT_USAGE
-        capsys.readouterr()
+        code, out, err = _run(capsys, *argv)
+        assert (code, out) == (EXIT_USAGE, "")
+        # argparse's usage line, then the one line every error has.
+        usage, message = err.rstrip("\n").rsplit("\n", 1)
+        assert usage.startswith("usage: newsfacts")
+        assert message.startswith("newsfacts: ")
+        for as_json in ("--json", "--js"):  # argparse takes an unambiguous prefix
+            code, out, err = _run(capsys, as_json, *argv)
+            assert code == EXIT_USAGE
+            error = json.loads(out)["error"]
+            assert error == {
+                "type": "UsageError",
+                "message": message.removeprefix("newsfacts: "),
+                "exit_code": EXIT_USAGE,
+            }
+
+
+def test_every_failure_answers_in_json_when_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each failing command's ``--json`` error is the one line on standard error, as JSON."""
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text("Ida Berg met Jonas Hald.\n", encoding="utf-8")
+    source = tmp_path / "source"
+    assert main(["source", "--out", str(source)]) == EXIT_OK
+    assert main(["build", str(source), "--out", "built"]) == EXIT_OK
+    capsys.readouterr()
+    failing = {
+        ("build", str(source), "--out", "built"): EXIT_OUTPUT,
+        ("build", str(source), "--out", str(source)): EXIT_OUTPUT,
+        ("build", str(source), "--check", "built", "--force"): EXIT_USAGE,
+        ("new", str(article), "--id", "Not-A-Slug"): EXIT_USAGE,
+        ("new", str(article), "--id", "berg-hald", "--out", str(source)): EXIT_OUTPUT,
+        ("source", "--out", str(source)): EXIT_OUTPUT,
+        ("facts", "--verdict", "bogus"): EXIT_USAGE,
+        ("new", "no-such-article.txt", "--id", "x-y"): EXIT_USAGE,
+        ("entity", "nobody-at-all"): EXIT_NOT_FOUND,
+    }
+    for argv, expected in failing.items():
+        code, out, err = _run(capsys, "--json", *argv)
+        assert code == expected, argv
+        message = err.rstrip("\n").rsplit("\n", 1)[-1]
+        assert message.startswith("newsfacts: "), argv
+        error = json.loads(out)["error"]
+        assert (error["message"], error["exit_code"]) == (message[len("newsfacts: ") :], code)
 
 
 def test_entity_by_any_name(capsys: pytest.CaptureFixture[str]) -> None:
@@ -295,7 +337,7 @@ def test_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = _run(capsys, "check")
     assert (code, out.strip()) == (EXIT_OK, f"{DS.id}: consistent, no problems")
     folder = to_json(tiny_dataset(), tmp_path / "tiny")
-    assert _json(capsys, "check", str(folder)) == {"dataset": "tiny", "problems": []}
+    assert _json(capsys, "check", str(folder)) == {"dataset": "tiny", "problems": [], "columns": []}
     # Break a reference: check lists the problem and exits 1; loading refuses the folder.
     broken = tmp_path / "broken"
     shutil.copytree(folder, broken)
@@ -489,5 +531,4 @@ def test_search(capsys: pytest.CaptureFixture[str]) -> None:
     assert _json(capsys, "search", "six day war")[0]["id"] == DS.events.lookup("six day war").id
     assert len(_json(capsys, "search", "a", "--limit", "2")) <= 2
     assert _run(capsys, "search", "zzzzqqqq")[0] == EXIT_NOT_FOUND
-    with pytest.raises(SystemExit):
-        main(["search", "x", "--limit", "0"])
+    assert _run(capsys, "search", "x", "--limit", "0")[0] == EXIT_USAGE

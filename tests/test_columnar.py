@@ -477,3 +477,31 @@ def test_columnar_loads_in_several_threads_at_once_give_equal_datasets(folder: P
     for dataset in loaded:
         assert_same_dataset(dataset, DS)
     assert codec._repeats is None
+
+
+def test_check_reports_a_columnar_file_edited_by_hand(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newsfacts check`` names a current-looking columnar file that is not its record file's."""
+    assert _run(capsys, "check", str(folder))[0] == EXIT_OK
+    value = _columns(folder, "entities")
+    names = value["columns"]["name"]
+    names[0] = "Someone Else"  # the digest is kept: loading reads the edit
+    _save(folder, value, "entities")
+    assert next(iter(newsfacts.load_path(folder).entities)).name == "Someone Else"
+    target = folder / BY_REGISTRY["entities"].columns_file
+    code, out, _ = _run(capsys, "check", str(folder))
+    assert code == EXIT_NOT_FOUND
+    assert f"{target}: differs from what is made from entities.json" in out.splitlines()
+    code, out, _ = _run(capsys, "check", str(folder), "--json")
+    assert (code, json.loads(out)["columns"]) == (
+        EXIT_NOT_FOUND,
+        [f"{target}: differs from what is made from entities.json"],
+    )
+    # Missing and stale columnar files answer for nothing: check is content.
+    target.unlink()
+    statements = folder / STATEMENTS.file
+    statements.write_bytes(statements.read_bytes() + b"\n")
+    assert check_columns(folder, read_only=True) == ()
+    assert len(check_columns(folder)) == 2
+    assert _run(capsys, "check", str(folder))[0] == EXIT_OK

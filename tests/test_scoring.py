@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -522,3 +523,40 @@ def test_macro_precision_counts_the_types_the_system_gave() -> None:
     assert layer.macro_recall == (1.0 + 0.0) / 2  # "b" is not in gold
     assert layer.macro_f1 == (1.0 + 0.0 + 0.0) / 3
     assert LayerScore("y", 1, 0, 0).macro_f1 is None
+
+
+@pytest.mark.parametrize(
+    ("missing", "what"),
+    [("jsonschema", "reading JSON Lines"), ("rapidfuzz", "anchoring quotes approximately")],
+)
+def test_a_missing_extra_says_what_to_install(
+    missing: str,
+    what: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Without the ``score`` extra's libraries: an ImportError naming the extra, exit 4."""
+    from newsfacts.cli import EXIT_OUTPUT
+    from newsfacts.scoring import ScoreExtraError
+    from newsfacts.scoring._jsonl import _validators
+
+    _validators.cache_clear()
+    monkeypatch.setitem(sys.modules, missing, None)  # ``import`` of it raises ImportError
+    try:
+        with pytest.raises(ScoreExtraError, match=r"newsfacts\[score\]") as caught:
+            score("abbas-putin-moscow-2018", EXAMPLE_SYSTEM)
+        assert str(caught.value).startswith(f"{what} needs the optional 'score' extra")
+        assert isinstance(caught.value, ImportError)
+        assert not isinstance(caught.value, ScoreError)  # the input is fine
+        code = main(["score", "abbas-putin-moscow-2018", str(EXAMPLE_SYSTEM), "--json"])
+        out, err = capsys.readouterr()
+        assert code == EXIT_OUTPUT
+        assert json.loads(out)["error"] == {
+            "type": "ScoreExtraError",
+            "message": str(caught.value),
+            "exit_code": EXIT_OUTPUT,
+        }
+        assert err == f"newsfacts: {caught.value}\n"
+    finally:
+        monkeypatch.undo()
+        _validators.cache_clear()

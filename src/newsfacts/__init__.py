@@ -184,15 +184,22 @@ def score(
     return _score(gold, system, match=match)
 
 
-def build(source: str | os.PathLike[str], out: str | os.PathLike[str] | None = None) -> Dataset:
+def build(
+    source: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = None,
+    *,
+    force: bool = False,
+) -> Dataset:
     """Build the dataset a source describes, writing its canonical folder to ``out`` if given.
 
-    See :func:`newsfacts.building.build`; raises
-    :class:`~newsfacts.source.SourceError` with every problem of the source.
+    See :func:`newsfacts.building.build`: ``out`` is a new folder (``force``
+    replaces an earlier build). Raises :class:`~newsfacts.source.SourceError`
+    with every problem of the source, and
+    :class:`~newsfacts.export.OutputExistsError` when ``out`` exists.
     """
     from .building import build as _build
 
-    return _build(source, out)
+    return _build(source, out, force=force)
 
 
 def lookup(name: str) -> Entity | Event:

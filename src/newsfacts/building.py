@@ -12,39 +12,82 @@ import os
 from pathlib import Path
 
 from newsfacts.dataset import Dataset
+from newsfacts.export._atomic import MARKER
+from newsfacts.export._atomic import write_folder as _write_whole
+from newsfacts.format import ARTICLE_FILE, DATASET_FILE, KINDS
 from newsfacts.loading import dump_files
 from newsfacts.source import read
 
 __all__ = ["build", "differences", "write_folder"]
 
 
-def build(source: str | os.PathLike[str], out: str | os.PathLike[str] | None = None) -> Dataset:
+def build(
+    source: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = None,
+    *,
+    force: bool = False,
+) -> Dataset:
     """The dataset the source at ``source`` describes, written to the folder ``out`` if given.
 
     ``source`` is a source folder or one ``.toml`` file (see
     :mod:`newsfacts.source`). The dataset passes :func:`newsfacts.validate`,
     or :class:`~newsfacts.source.SourceError` is raised with every problem,
-    and nothing is written. ``out`` is created if needed; the canonical
-    files in it are replaced, other files are left alone. Raises
-    :class:`OSError` if a file cannot be written.
+    and nothing is written. ``out`` is written as :func:`write_folder`
+    writes it (``force`` to replace an earlier build).
     """
     dataset = read(source)
     if out is not None:
-        write_folder(dataset, out)
+        write_folder(dataset, out, force=force)
     return dataset
 
 
-def write_folder(dataset: Dataset, out: str | os.PathLike[str]) -> Path:
-    """Write the canonical files of ``dataset`` into the folder ``out`` (created if needed).
+def _dataset_files() -> frozenset[str]:
+    """The names a dataset folder holds: its canonical files, their columnar forms, a marker."""
+    names = {DATASET_FILE, ARTICLE_FILE, MARKER}
+    for kind in KINDS:
+        names.update((kind.file, kind.columns_file))
+    return frozenset(names)
 
-    The canonical files in it are replaced, other files are left alone.
-    Raises :class:`OSError` if a file cannot be written.
+
+def _only_dataset_files(folder: Path) -> str | None:
+    """Why ``folder`` may not be replaced by a build: ``None`` when it holds a dataset only."""
+    known = _dataset_files()
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    others = sorted(entry.name for entry in entries if entry.name not in known)
+    if others:
+        listed = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        return f"holds files that are not a dataset's ({listed})"
+    if not any(entry.name == DATASET_FILE for entry in entries):
+        return f"holds no {DATASET_FILE}, so it is not a dataset folder"
+    return None
+
+
+def write_folder(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Write the canonical files of ``dataset`` as the new folder ``out``, all at once.
+
+    The files are written into a staging folder beside ``out``, which then
+    takes its name, so ``out`` is never left half written. ``out`` must not
+    exist, unless ``force`` is true and it is a dataset folder holding nothing
+    but a dataset's files (``dataset.json``, the record files, their columnar
+    forms, ``article.txt``): such a folder is replaced whole. Any other folder
+    (a source, the current folder), and a file, is never written into.
+    Returns ``out`` normalised (``a/b/../c`` as ``a/c``). Raises
+    :class:`~newsfacts.export.OutputExistsError` (a ``FileExistsError``)
+    when ``out`` exists and may not be replaced, and
+    :class:`~newsfacts.export.ExportError` when it cannot be written.
     """
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in dump_files(dataset).items():
-        (folder / name).write_bytes(data)
-    return folder
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"expected a Dataset, got {type(dataset).__name__}")
+    files = dump_files(dataset)
+
+    def fill(folder: Path) -> None:
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+
+    return _write_whole(out, fill, force=force, replaceable=_only_dataset_files, marker=False)
 
 
 def differences(dataset: Dataset, folder: str | os.PathLike[str]) -> tuple[str, ...]:

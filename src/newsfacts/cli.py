@@ -69,7 +69,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ._version import __version__
 from .codec import to_json
@@ -497,16 +497,29 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     folder = args.check_path if args.check_path is not None else args.path
     ds = load_path(folder, validate=False) if folder is not None else _dataset(args)
     problems = validate(ds)
+    columns: tuple[str, ...] = ()
+    if folder is not None and not problems:
+        from .columnar import check_columns
+
+        # A columnar file is read in place of its record file while its digest
+        # matches; one edited since (the digest kept) would answer for the data.
+        columns = check_columns(folder, read_only=True)
 
     def lines() -> list[str]:
-        if not problems:
+        if not problems and not columns:
             return [f"{ds.id}: consistent, no problems"]
-        return [str(problem) for problem in problems] + [
-            f"{_plural(len(problems), 'problem')} in {ds.id}"
-        ]
+        found = [*map(str, problems), *columns]
+        return [*found, f"{_plural(len(found), 'problem')} in {ds.id}"]
 
-    out.emit({"dataset": ds.id, "problems": [p.as_dict() for p in problems]}, lines)
-    return EXIT_NOT_FOUND if problems else EXIT_OK
+    out.emit(
+        {
+            "dataset": ds.id,
+            "problems": [p.as_dict() for p in problems],
+            "columns": list(columns),
+        },
+        lines,
+    )
+    return EXIT_NOT_FOUND if problems or columns else EXIT_OK
 
 
 def _score(args: argparse.Namespace, out: _Output) -> int:
@@ -535,6 +548,8 @@ def _build(args: argparse.Namespace, out: _Output) -> int:
     from .building import differences, write_folder
     from .source import read
 
+    if args.force and args.check is not None:
+        raise _UsageError("--force applies to writing a folder, not to --check")
     dataset = read(args.source)
     if args.check is not None:
         found = differences(dataset, args.check)
@@ -550,12 +565,12 @@ def _build(args: argparse.Namespace, out: _Output) -> int:
     out_folder = Path(args.out if args.out is not None else f"{dataset.id}-data")
     source_folder = Path(args.source) if Path(args.source).is_dir() else Path(args.source).parent
     if out_folder.resolve() == source_folder.resolve():
-        print(
-            f"newsfacts: {out_folder} is the source folder; build into another one (--out DIR)",
-            file=sys.stderr,
+        raise _CommandError(
+            EXIT_OUTPUT,
+            f"{out_folder} is the source folder; build into another one (--out DIR)",
+            "OutputExistsError",
         )
-        return EXIT_OUTPUT
-    folder = write_folder(dataset, out_folder)
+    folder = write_folder(dataset, out_folder, force=args.force)
     out.emit(
         {"dataset": dataset.id, "out": str(folder)},
         lambda: [f"built {dataset.id} into {folder}: consistent, no problems"],
@@ -593,11 +608,15 @@ def _new(args: argparse.Namespace, out: _Output) -> int:
     try:
         folder = scaffold(args.article, args.id, args.out)
     except FileExistsError as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
-        return EXIT_OUTPUT
+        raise _CommandError(EXIT_OUTPUT, str(error), type(error).__name__) from None
     except ValueError as error:  # an id that is not a slug, an article that is not UTF-8
-        print(f"newsfacts: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _CommandError(EXIT_USAGE, str(error), type(error).__name__) from None
+    except OSError as error:
+        if error.filename != args.article:
+            raise  # the folder cannot be written: exit 4, as any other
+        # No article to start from (missing, a folder, unreadable): bad usage, like one not UTF-8.
+        message = f"cannot read the article {args.article}: {error.strerror or error}"
+        raise _CommandError(EXIT_USAGE, message, type(error).__name__) from None
     out.emit(
         {"out": str(folder), "files": sorted(p.name for p in folder.iterdir())},
         lambda: [
@@ -615,8 +634,9 @@ def _source(args: argparse.Namespace, out: _Output) -> int:
     try:
         folder = write(ds, args.out, force=args.force)
     except FileExistsError as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
-        return EXIT_OUTPUT
+        # The library names its keyword argument; on the command line it is the option.
+        message = str(error).replace("force=True (--force)", "--force")
+        raise _CommandError(EXIT_OUTPUT, message, type(error).__name__) from None
     out.emit(
         {"dataset": ds.id, "out": str(folder)},
         lambda: [f"wrote the source of {ds.id} to {folder}"],
@@ -679,8 +699,43 @@ def _search(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK if found else EXIT_NOT_FOUND
 
 
-class _UsageError(Exception):
+class _CommandError(Exception):
+    """A failure a command reports itself: its one-line message and exit code.
+
+    ``kind`` is the ``type`` of the ``--json`` error: the error it stands for.
+    """
+
+    def __init__(self, code: int, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.kind = kind or type(self).__name__
+
+
+class _UsageError(_CommandError):
     """A combination of arguments that argparse alone cannot refuse."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(EXIT_USAGE, message, "UsageError")
+
+
+class _ArgumentError(_UsageError):
+    """What argparse refuses (an unknown command or option, a bad choice), with its usage line."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, raising its usage errors so ``main`` reports them as any other.
+
+    argparse prints the usage and exits; here the error is raised instead, so
+    that ``main`` prints it the same way and, with ``--json``, as JSON too,
+    and returns the exit code ``2``. ``--help`` and ``--version`` still exit.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentError(message, self.format_usage())
 
 
 def _limit(text: str) -> int:
@@ -696,7 +751,7 @@ def _limit(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMAT_DESCRIPTIONS, FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsfacts",
         description="The facts of a news article: who met whom, where, when, who claims what, "
         "and how each claim stands against the public record.",
@@ -724,7 +779,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     add_common(parser, lambda value: value)
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     add_common(common, lambda value: argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -792,7 +847,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=_limit, default=10, metavar="N", help="at most N matches (default: 10)"
     )
     # Commands that read no dataset take --json alone (after the command too).
-    json_only = argparse.ArgumentParser(add_help=False)
+    json_only = _Parser(add_help=False)
     json_only.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of text"
     )
@@ -826,7 +881,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="build a source (TOML and the article) into a dataset folder",
         description="Build a source into the canonical dataset folder, or check a folder "
         "against it. Exit codes: 0 built (or the same); 1 --check found differences; "
-        "3 the source has problems (all listed); 4 the folder cannot be written.",
+        "3 the source has problems (all listed); 4 the folder exists (without --force) "
+        "or cannot be written.",
     )
     build.set_defaults(run=_build)
     build.add_argument("source", metavar="SOURCE", help="a source folder or one .toml file")
@@ -840,6 +896,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--check",
         metavar="DIR",
         help="write nothing; exit 1 if DIR's files differ from what SOURCE builds",
+    )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the dataset folder of an earlier build (a folder holding anything "
+        "else is never replaced)",
     )
     columns = commands.add_parser(
         "columns",
@@ -888,25 +950,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and not _utf8(stream):
             reconfigure(errors="backslashreplace")
+    words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Before the arguments are parsed, a usage error still answers in JSON when asked
+    # (argparse takes any unambiguous prefix of an option: --js).
+    options = words[: words.index("--")] if "--" in words else words
+    as_json = any(len(word) > 3 and "--json".startswith(word) for word in options)
+
+    def fail(code: int, error: BaseException, message: str) -> int:
+        print(f"newsfacts: {message}", file=sys.stderr)
+        if as_json:
+            kind = error.kind if isinstance(error, _CommandError) else type(error).__name__
+            data = {"error": {"type": kind, "message": message, "exit_code": code}}
+            print(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2))
+        return code
+
+    try:
+        args = parser.parse_args(words)
+    except _ArgumentError as error:
+        sys.stderr.write(error.usage)
+        return fail(EXIT_USAGE, error, str(error))
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     as_json = bool(args.json)
-
-    def fail(code: int, error: BaseException, message: str) -> int:
-        print(f"newsfacts: {message}", file=sys.stderr)
-        if as_json:
-            data = {"error": {"type": type(error).__name__, "message": message, "exit_code": code}}
-            print(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2))
-        return code
-
     try:
         code: int = run(args, _Output(as_json))
-    except _UsageError as error:
-        return fail(EXIT_USAGE, error, str(error))
+    except _CommandError as error:
+        return fail(error.code, error, str(error))
+    except ImportError as error:
+        if not isinstance(error, NewsfactsError):
+            return _internal(fail, error)
+        # A missing optional extra (an export's or the scorer's): the message says what to install.
+        return fail(EXIT_OUTPUT, error, str(error))
     except (DatasetError, SourceError) as error:
         return fail(EXIT_DATA, error, str(error))
     except ExportError as error:
@@ -922,11 +999,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         return fail(EXIT_OUTPUT, error, f"{error.strerror or error}: {error.filename}")
     except Exception as error:
-        # A bug: one line that says so, with an exit code of its own.
-        first = str(error).splitlines()[0][:200] if str(error) else ""
-        return fail(
-            EXIT_INTERNAL,
-            error,
-            f"unexpected error ({type(error).__name__}: {first}); please report it",
-        )
+        return _internal(fail, error)
     return code
+
+
+def _internal(fail: Callable[[int, BaseException, str], int], error: Exception) -> int:
+    """A bug: one line that says so, with an exit code of its own."""
+    first = str(error).splitlines()[0][:200] if str(error) else ""
+    return fail(
+        EXIT_INTERNAL,
+        error,
+        f"unexpected error ({type(error).__name__}: {first}); please report it",
+    )

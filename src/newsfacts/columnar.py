@@ -11,7 +11,9 @@ of the exact bytes of the record file it was made from:
 - :func:`newsfacts.load_path` reads it in place of the record file while that
   digest is the record file's; a columnar file made from other bytes (the
   record file was edited since) is *stale* and ignored, the record file read
-  as before, so it never shadows the data. A current columnar file gets every
+  as before, so it never shadows the data (one edited by hand with its
+  digest kept is read as it is; ``check_columns`` and ``newsfacts check``
+  report it). A current columnar file gets every
   check the record file's records get, and one that cannot be read (not
   JSON, not of the format, a value that does not fit) is refused with a
   :class:`~newsfacts.errors.DatasetError` naming it and the JSON path.
@@ -88,7 +90,7 @@ def write_columns(path: str | os.PathLike[str]) -> tuple[Path, ...]:
     return tuple(write_file(folder / name, data) for name, data in files.items())
 
 
-def check_columns(path: str | os.PathLike[str]) -> tuple[str, ...]:
+def check_columns(path: str | os.PathLike[str], *, read_only: bool = False) -> tuple[str, ...]:
     """How the columnar files of the dataset folder ``path`` differ from what
     :func:`write_columns` would write, one line each; empty when every one is current.
 
@@ -97,7 +99,10 @@ def check_columns(path: str | os.PathLike[str]) -> tuple[str, ...]:
     digest but is not what :func:`write_columns` writes: edited by hand, or
     written by another version); one that cannot be read is named with the
     reason (a FIFO or device in its place is reported, never waited on, as
-    the loader refuses it). Loads and validates the dataset as
+    the loader refuses it). With ``read_only``, only the files loading reads
+    in place of their record file and that are not what it makes of it (the
+    *different* ones: a hand edit that kept the digest), which
+    ``newsfacts check`` reports. Loads and validates the dataset as
     :func:`dump_columns` does, raising :class:`~newsfacts.errors.DatasetError`
     if it cannot.
     """
@@ -113,24 +118,28 @@ def check_columns(path: str | os.PathLike[str]) -> tuple[str, ...]:
         target = folder / kind.columns_file
         data = expected[kind.columns_file]
         if not os.path.lexists(target):
-            found.append(f"{target}: missing")
+            if not read_only:
+                found.append(f"{target}: missing")
             continue
         try:
             # As the loader reads it: a regular file only, so a FIFO in its
             # place is reported, never waited on.
             present = _read_bytes(folder, f"{folder}{os.sep}", kind.columns_file, MAX_FILE_SIZE)
         except DatasetError as error:
-            found.append(f"{target}: {error.message}")
+            if not read_only:
+                found.append(f"{target}: {error.message}")
             continue
         if present == data:
             continue
         try:
             digest = recorded_digest(json.loads(present))
         except (ValueError, RecursionError, InvalidData):  # not JSON, or not of the format
-            found.append(f"{target}: not a columnar file of this format")
+            if not read_only:
+                found.append(f"{target}: not a columnar file of this format")
             continue
         if digest != recorded_digest(json.loads(data)):
-            found.append(f"{target}: stale (made from other bytes than {kind.file} holds)")
+            if not read_only:
+                found.append(f"{target}: stale (made from other bytes than {kind.file} holds)")
         else:
             found.append(f"{target}: differs from what is made from {kind.file}")
     return tuple(found)

@@ -91,14 +91,28 @@ def _recover(parent: Path) -> None:
         shutil.rmtree(entry, ignore_errors=True)
 
 
+def _exported(folder: Path) -> str | None:
+    """Why ``folder`` may not be replaced: ``None`` when an earlier export wrote it."""
+    if (folder / MARKER).is_file():
+        return None
+    return f"was not written by an export (it has no {MARKER} file)"
+
+
 def write_folder(
-    out: str | os.PathLike[str], build: Callable[[Path], None], *, force: bool = False
+    out: str | os.PathLike[str],
+    build: Callable[[Path], None],
+    *,
+    force: bool = False,
+    replaceable: Callable[[Path], str | None] = _exported,
+    marker: bool = True,
 ) -> Path:
     """Run ``build`` on an empty staging folder, then move it to ``out``.
 
     ``out`` must not exist unless ``force`` is true, in which case an existing
-    folder that an earlier export wrote (it holds :data:`MARKER`) is
-    replaced; any other folder, and a file, never is. Returns ``out``
+    folder is replaced when ``replaceable(folder)`` gives ``None`` (by
+    default: an earlier export wrote it, it holds :data:`MARKER`), and never
+    when it gives a reason, which the error states; a file never is. With
+    ``marker`` the new folder holds :data:`MARKER`. Returns ``out``
     normalised (``a/b/../c`` as ``a/c``), the one path checked and written.
     Raises :class:`OutputExistsError` or :class:`ExportError`.
     """
@@ -122,11 +136,9 @@ def write_folder(
             raise OutputExistsError(f"{given} exists and is not a folder; it is never replaced")
         if Path.cwd().is_relative_to(target):
             raise OutputExistsError(f"{given} holds the current folder; it is never replaced")
-        if not (target / MARKER).is_file():
-            raise OutputExistsError(
-                f"{given} was not written by an export (it has no {MARKER} file); "
-                "it is never replaced"
-            )
+        refused = replaceable(target)
+        if refused is not None:
+            raise OutputExistsError(f"{given} {refused}; it is never replaced")
         replacing = True
     parent = target.parent
     try:
@@ -143,7 +155,8 @@ def write_folder(
         folder = staging / "export"
         folder.mkdir()
         build(folder)
-        (folder / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+        if marker:
+            (folder / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
         if replacing:
             # A folder cannot be renamed over a non-empty one: move the old one aside first.
             retired = staging / "previous"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.dataset import Dataset
-from newsfacts.errors import DatasetError
+from newsfacts.errors import DatasetError, NewsfactsError
 from newsfacts.format import DATASET_FILE
 from newsfacts.loading import builtin_datasets, load, load_path
 
@@ -37,6 +37,7 @@ __all__ = [
     "Finding",
     "LayerScore",
     "ScoreError",
+    "ScoreExtraError",
     "Scores",
     "TypeScore",
     "Unanchored",
@@ -82,9 +83,19 @@ class ScoreError(DatasetError):
     """
 
 
-def missing_extra(what: str) -> ScoreError:
+class ScoreExtraError(NewsfactsError, ImportError):
+    """Scoring needs a library of the optional ``score`` extra that is not installed.
+
+    An ``ImportError`` (and a :class:`~newsfacts.NewsfactsError`), not a
+    :class:`ScoreError`: the input is fine, the installation lacks SciPy,
+    jsonschema or RapidFuzz. The message says how to install the extra; the
+    command line exits with ``4`` for it, as for an export's missing extra.
+    """
+
+
+def missing_extra(what: str) -> ScoreExtraError:
     """The error for ``what`` needing the ``score`` extra, with how to install it."""
-    return ScoreError(
+    return ScoreExtraError(
         f"{what} needs the optional 'score' extra: python -m pip install 'newsfacts[score]' "
         "(from a checkout: python -m pip install '.[score]')"
     )

@@ -89,9 +89,10 @@ def _validate(record: Any, file: Path, line: int) -> None:
             line,
             "$.type",
         )
+    validator = _validators()[kind]  # raises ScoreExtraError without jsonschema
     from jsonschema.exceptions import best_match
 
-    error = best_match(_validators()[kind].iter_errors(record))
+    error = best_match(validator.iter_errors(record))
     if error is not None:
         raise _error(_clip(error.message), file, line, error.json_path)
 

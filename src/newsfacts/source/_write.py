@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from newsfacts.dataset import Dataset
+from newsfacts.export._atomic import write_file
 from newsfacts.model import Entity, Mention, Span
 from newsfacts.quotes import occurrences, plain, split_sentences
 from newsfacts.timespec import TimePoint
@@ -274,17 +275,22 @@ def write(dataset: Dataset, folder: str | os.PathLike[str], *, force: bool = Fal
 
     The folder is created; one that exists and is not empty is refused with
     :class:`FileExistsError` unless ``force`` is given, which replaces the
-    source files (and leaves other files alone).
+    source files (and leaves other files alone), each written whole to a
+    staging file beside it and renamed into place. A file in the folder's
+    place is never replaced, forced or not (:class:`FileExistsError`).
     """
     if not isinstance(folder, str | os.PathLike):
         raise TypeError(f"folder must be a str or os.PathLike, got {type(folder).__name__}")
     files = render(dataset)
     path = Path(folder)
-    if path.exists() and (not path.is_dir() or (any(path.iterdir()) and not force)):
+    if path.exists() and not path.is_dir():
+        raise FileExistsError(f"{path} exists and is not a folder; it is never replaced")
+    if path.exists() and any(path.iterdir()) and not force:
         raise FileExistsError(
             f"{path} exists; give force=True (--force) to replace its source files"
         )
     path.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        (path / name).write_bytes(data)
+        # Each file whole or not at all: a failed write leaves the old one.
+        write_file(path / name, data)
     return path
