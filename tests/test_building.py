@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 import newsfacts
+from newsfacts.building import differences, write_folder
 from newsfacts.cli import EXIT_DATA, EXIT_NOT_FOUND, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, main
+from newsfacts.export import OutputExistsError
 from newsfacts.loading import dump_files
 
 __all__: list[str] = []
@@ -129,3 +133,57 @@ def test_build_of_a_missing_source_says_so(tmp_path: Path) -> None:
     code, _, err = _run("build", str(tmp_path / "nowhere"))
     assert code == EXIT_DATA
     assert "nowhere: no such file or folder" in err
+
+
+@pytest.mark.parametrize(
+    ("out", "force", "message"),
+    [
+        (None, "yes", "force must be a bool, got str"),
+        ("built", 1, "force must be a bool, got int"),
+        (3, False, "out must be a str or os.PathLike, got int"),
+    ],
+)
+def test_build_checks_its_arguments_before_reading(
+    tmp_path: Path, out: object, force: object, message: str
+) -> None:
+    # The source does not exist: the arguments are checked first.
+    with pytest.raises(TypeError, match=message):
+        newsfacts.build(tmp_path / "nowhere", out, force=force)  # type: ignore[arg-type]
+
+
+def test_a_build_is_not_replaced_when_a_dataset_name_is_a_folder(
+    source: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "built"
+    newsfacts.build(source, folder)
+    (folder / "entities.json").unlink()
+    (folder / "entities.json").mkdir()
+    (folder / "entities.json" / "mine.txt").write_text("kept", encoding="utf-8")
+    with pytest.raises(OutputExistsError, match=r"not regular files \(entities\.json\)"):
+        newsfacts.build(source, folder, force=True)
+    assert (folder / "entities.json" / "mine.txt").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_check_reports_a_fifo_or_folder_instead_of_waiting_on_it(tmp_path: Path) -> None:
+    dataset = newsfacts.load()
+    folder = write_folder(dataset, tmp_path / "built")
+    (folder / "entities.json").unlink()
+    os.mkfifo(folder / "entities.json")
+    (folder / "events.json").unlink()
+    (folder / "events.json").mkdir()
+    found: list[tuple[str, ...]] = []
+    worker = threading.Thread(target=lambda: found.append(differences(dataset, folder)))
+    worker.daemon = True
+    worker.start()
+    worker.join(60)
+    if worker.is_alive():  # unblock the reader before failing, so no thread hangs on
+        with open(folder / "entities.json", "wb"):
+            pass
+        pytest.fail("differences blocked on a FIFO")
+    assert found == [
+        (
+            f"{folder / 'entities.json'}: cannot read: not a regular file (a FIFO, device or socket)",
+            f"{folder / 'events.json'}: cannot read: a folder, not a file",
+        )
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import threading
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -123,6 +126,133 @@ def test_a_toml_syntax_error_names_its_file(source: Path) -> None:
     assert problem.startswith("zz.toml: cannot read: ")
 
 
+def test_toml_nested_too_deeply_is_a_problem_of_its_file(source: Path) -> None:
+    (source / "zz.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (source / "zy.toml").write_text("x = " + "{ a = " * 5000 + "1" + " }" * 5000, encoding="utf-8")
+    assert _problems(source) == [
+        "zy.toml: cannot read: nested too deeply (arrays or inline tables inside one another)",
+        "zz.toml: cannot read: nested too deeply (arrays or inline tables inside one another)",
+    ]
+
+
+def test_an_integer_too_long_for_python_is_a_problem_of_its_file(source: Path) -> None:
+    (source / "zz.toml").write_text("x = " + "1" * 5000 + "\n", encoding="utf-8")
+    [problem] = _problems(source)
+    assert problem.startswith("zz.toml: cannot read: Exceeds the limit"), problem
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        (
+            "[defaults]\nentity = 3\n",
+            "zz.toml: defaults.entity: expected a table of entity fields ([defaults.entity]), "
+            "got an integer",
+        ),
+        (
+            '[defaults]\nevent = "x"\n',
+            "zz.toml: defaults.event: expected a table of event fields ([defaults.event]), "
+            "got a string",
+        ),
+        (
+            "[[defaults.mention]]\nnote = 'x'\n",
+            "zz.toml: defaults.mention: expected a table of mention fields ([defaults.mention]), "
+            "got an array",
+        ),
+        ("defaults = 3\n", "zz.toml: defaults: expected a table of tables ([defaults.entity])"),
+        (
+            "[defaults.entty]\n",
+            "zz.toml: defaults.entty: unknown record type; did you mean 'entity'?",
+        ),
+        (
+            "[defaults.entity]\nnme = 'x'\n",
+            "zz.toml: defaults.entity.nme: unknown field; did you mean 'name'?",
+        ),
+    ],
+    ids=["integer", "string", "array", "defaults-not-a-table", "unknown-kind", "unknown-field"],
+)
+def test_defaults_of_the_wrong_shape_are_problems(source: Path, toml: str, expected: str) -> None:
+    (source / "zz.toml").write_text(toml, encoding="utf-8")
+    assert _problems(source) == [expected]
+
+
+def test_an_unknown_default_is_reported_once_not_for_each_record(source: Path) -> None:
+    entities = source / "entities.toml"
+    entities.write_text("[defaults.entity]\nnme = 'x'\n" + entities.read_text(encoding="utf-8"))
+    assert _problems(source) == [
+        "entities.toml: defaults.entity.nme: unknown field; did you mean 'name'?"
+    ]
+    # The older form of a field (a mention's target) is known in defaults as in a record.
+    _edit(entities, "[defaults.entity]\nnme = 'x'\n", "")
+    (source / "zz.toml").write_text("[defaults.mention]\ntarget = 'russia'\n", encoding="utf-8")
+    assert read(source).id == newsfacts.load().id
+
+
+def _in_time(call: Callable[[], object], fifo: Path) -> list[BaseException]:
+    """What ``call`` raises, failing the test if it blocks on the FIFO ``fifo``."""
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(60)
+    if worker.is_alive():  # unblock the reader before failing, so no thread hangs on
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("blocked on a FIFO")
+    return outcome
+
+
+def test_a_toml_name_that_is_not_a_file_is_a_problem_of_that_name(source: Path) -> None:
+    (source / "a.toml").mkdir()
+    (source / "b.toml").symlink_to("c.toml")
+    (source / "c.toml").symlink_to("b.toml")
+    (source / "d.toml").symlink_to("nowhere.toml")
+    assert _problems(source) == [
+        "a.toml: cannot read: a folder, not a file",
+        "b.toml: cannot read: Too many levels of symbolic links",
+        "c.toml: cannot read: Too many levels of symbolic links",
+        "d.toml: cannot read: a symbolic link to nothing (no such file)",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize(
+    ("name", "one_file", "expected"),
+    [
+        ("zz.toml", False, "zz.toml: cannot read"),
+        ("zz.toml", True, "zz.toml: cannot read"),
+        ("article.txt", False, "article.txt: cannot read the article"),
+    ],
+)
+def test_a_fifo_in_a_source_is_refused_not_read_for_ever(
+    source: Path, name: str, one_file: bool, expected: str
+) -> None:
+    fifo = source / name
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    [error] = _in_time(lambda: read(fifo if one_file else source), fifo)
+    assert isinstance(error, SourceError), error
+    assert [str(p) for p in error.problems] == [
+        f"{expected}: not a regular file (a FIFO, device or socket)"
+    ]
+
+
+def test_a_source_path_that_cannot_be_looked_at_is_a_source_error(tmp_path: Path) -> None:
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    for path, message in [
+        (tmp_path / "loop.toml", "cannot read: Too many levels of symbolic links"),
+        (tmp_path / ("n" * 5000), "cannot read: File name too long"),
+        (tmp_path / "nowhere", "no such file or folder"),
+    ]:
+        assert _problems(path) == [f"{path}: {message}"]
+
+
 def test_write_refuses_a_folder_in_use(source: Path) -> None:
     with pytest.raises(FileExistsError):
         write(newsfacts.load(), source)
@@ -231,3 +361,13 @@ def test_labels_with_control_characters_read_back(tmp_path: Path) -> None:
     again = read(write(changed, tmp_path / "odd"))
     assert again.events[first.id].label == odd
     assert_same_dataset(again, changed)
+
+
+def test_hidden_entries_are_not_source_files(tmp_path: Path) -> None:
+    """An editor's lock file (a dangling link) or a hidden copy does not count as a source file."""
+    from newsfacts.source import write
+
+    folder = write(newsfacts.load(), tmp_path / "source")
+    (folder / ".#events.toml").symlink_to("user@host.1234:1700000000")
+    (folder / ".old.toml").write_text("this is = not TOML [", encoding="utf-8")
+    assert newsfacts.build(folder).id == newsfacts.load().id

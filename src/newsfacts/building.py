@@ -9,6 +9,7 @@ bytes, so a shipped folder can be checked against its source byte for byte.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from newsfacts.dataset import Dataset
@@ -17,6 +18,7 @@ from newsfacts.export._atomic import write_folder as _write_whole
 from newsfacts.format import ARTICLE_FILE, DATASET_FILE, KINDS
 from newsfacts.loading import dump_files
 from newsfacts.source import read
+from newsfacts.source._read import read_file
 
 __all__ = ["build", "differences", "write_folder"]
 
@@ -33,8 +35,14 @@ def build(
     :mod:`newsfacts.source`). The dataset passes :func:`newsfacts.validate`,
     or :class:`~newsfacts.source.SourceError` is raised with every problem,
     and nothing is written. ``out`` is written as :func:`write_folder`
-    writes it (``force`` to replace an earlier build).
+    writes it (``force`` to replace an earlier build). Raises
+    :class:`TypeError` for an ``out`` that is not a path or a ``force`` that
+    is not a bool, before the source is read.
     """
+    if out is not None and not isinstance(out, str | os.PathLike):
+        raise TypeError(f"out must be a str or os.PathLike, got {type(out).__name__}")
+    if not isinstance(force, bool):
+        raise TypeError(f"force must be a bool, got {type(force).__name__}")
     dataset = read(source)
     if out is not None:
         write_folder(dataset, out, force=force)
@@ -60,9 +68,23 @@ def _only_dataset_files(folder: Path) -> str | None:
     if others:
         listed = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
         return f"holds files that are not a dataset's ({listed})"
+    # A folder (or a link) under a dataset file's name is not what a build
+    # writes, and replacing the folder would delete what it holds.
+    odd = sorted(entry.name for entry in entries if not _regular(entry))
+    if odd:
+        listed = ", ".join(odd[:3]) + (", …" if len(odd) > 3 else "")
+        return f"holds entries that are not regular files ({listed})"
     if not any(entry.name == DATASET_FILE for entry in entries):
         return f"holds no {DATASET_FILE}, so it is not a dataset folder"
     return None
+
+
+def _regular(entry: Path) -> bool:
+    """Whether ``entry`` is a regular file itself, not a folder, a link or a FIFO."""
+    try:
+        return stat.S_ISREG(entry.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def write_folder(dataset: Dataset, out: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -72,8 +94,10 @@ def write_folder(dataset: Dataset, out: str | os.PathLike[str], *, force: bool =
     takes its name, so ``out`` is never left half written. ``out`` must not
     exist, unless ``force`` is true and it is a dataset folder holding nothing
     but a dataset's files (``dataset.json``, the record files, their columnar
-    forms, ``article.txt``): such a folder is replaced whole. Any other folder
-    (a source, the current folder), and a file, is never written into.
+    forms, ``article.txt``, each a regular file): such a folder is replaced
+    whole. Any other folder (a source, the current folder, one where a
+    dataset file's name is a folder or a link), and a file, is never written
+    into.
     Returns ``out`` normalised (``a/b/../c`` as ``a/c``). Raises
     :class:`~newsfacts.export.OutputExistsError` (a ``FileExistsError``)
     when ``out`` exists and may not be replaced, and
@@ -94,14 +118,14 @@ def differences(dataset: Dataset, folder: str | os.PathLike[str]) -> tuple[str, 
     """How the canonical files of ``folder`` differ from those of ``dataset``, one line each.
 
     Empty when every file is byte for byte what ``dataset`` gives. A file
-    that is missing, unreadable or different is named; files the format does
-    not know are not looked at.
+    that is missing, unreadable (a folder, a FIFO: not a regular file) or
+    different is named; files the format does not know are not looked at.
     """
     path = Path(folder)
     found = []
     for name, data in dump_files(dataset).items():
         try:
-            present = (path / name).read_bytes()
+            present = read_file(path / name)
         except FileNotFoundError:
             found.append(f"{path / name}: missing")
             continue

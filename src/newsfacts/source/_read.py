@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import errno
 import hashlib
 import os
 import re
+import stat
 import tomllib
 import types
 import typing
@@ -25,7 +27,7 @@ from newsfacts.validation import ProblemCode
 
 from ._shape import ARTICLE_TEXT, RECORD_TABLES, RULE_KEYS, field_types, parse_point, rule_spans
 
-__all__ = ["SourceError", "SourceProblem", "read"]
+__all__ = ["SourceError", "SourceProblem", "read", "read_file"]
 
 _TOP_KEYS = ("dataset", "article", "defaults", *RECORD_TABLES)
 _SELECTOR_KEYS = ("exact", "prefix", "suffix", "occurrence")
@@ -198,6 +200,23 @@ def _close(key: str, known: typing.Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
 
 
+_TOML_KINDS = (
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+    (datetime.datetime, "a date and time"),
+    (datetime.date, "a date"),
+    (datetime.time, "a time"),
+)
+
+
+def _toml_kind(value: Any) -> str:
+    return next((name for kind, name in _TOML_KINDS if isinstance(value, kind)), "a value")
+
+
 def _label(table: str, number: int, raw: dict[str, Any]) -> str:
     id = raw.get("id")
     if isinstance(id, str):
@@ -211,10 +230,79 @@ def _label(table: str, number: int, raw: dict[str, Any]) -> str:
     return f"{table} #{number}"
 
 
-def _source_files(path: Path) -> tuple[Path, list[Path]]:
-    if path.is_dir():
-        return path, sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
-    return path.parent, [path]
+def read_file(path: Path) -> bytes:
+    """The bytes of the regular file at ``path`` (after symbolic links).
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or
+    a device is refused instead of read for ever. Raises :class:`OSError`,
+    whose ``strerror`` says why in a few words: a folder, not a regular
+    file, a symbolic link to nothing, too many levels of symbolic links.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileNotFoundError(
+                errno.ENOENT, "a symbolic link to nothing (no such file)", str(path)
+            ) from None
+        raise
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket)", str(path))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with open(descriptor, "rb") as stream:
+        return stream.read()
+
+
+def _cannot_read(error: OSError) -> str:
+    return f"cannot read: {error.strerror or error}"
+
+
+def _source_files(path: Path, label: str) -> tuple[Path, list[Path]]:
+    """The folder of the source at ``path`` and its TOML files, in name order.
+
+    Every entry of a folder named ``*.toml`` is one, whatever it is: one
+    that is not a file is reported when it is read. Hidden entries (a name
+    starting with ``.``, such as an editor's lock file ``.#events.toml``)
+    are not.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:  # a dangling symbolic link too
+        problem = SourceProblem(label, None, None, "no such file or folder")
+        raise SourceError(label, (problem,)) from None
+    except OSError as error:  # a loop of links, a name too long
+        raise SourceError(label, (SourceProblem(label, None, None, _cannot_read(error)),)) from None
+    if not stat.S_ISDIR(mode):
+        return path.parent, [path]
+    try:
+        names = sorted(entry.name for entry in os.scandir(path))
+    except OSError as error:
+        raise SourceError(label, (SourceProblem(label, None, None, _cannot_read(error)),)) from None
+    return path, [
+        path / name for name in names if Path(name).suffix == ".toml" and not name.startswith(".")
+    ]
+
+
+def _parse(file: Path) -> tuple[dict[str, Any] | None, str]:
+    """The tables of the TOML file ``file``, or ``None`` and why it cannot be read."""
+    try:
+        data = read_file(file)
+    except OSError as error:
+        return None, _cannot_read(error)
+    try:
+        return tomllib.loads(data.decode("utf-8")), ""
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return None, f"cannot read: {error}"
+    except RecursionError:
+        return None, "cannot read: nested too deeply (arrays or inline tables inside one another)"
+    except ValueError as error:  # an integer longer than Python converts (4300 digits)
+        return None, f"cannot read: {str(error).split(';')[0]}"
 
 
 def read(path: str | os.PathLike[str]) -> Dataset:
@@ -222,6 +310,9 @@ def read(path: str | os.PathLike[str]) -> Dataset:
 
     ``path`` is a source folder (every ``*.toml`` file in it, in name order,
     beside ``article.txt``) or one ``.toml`` file (beside ``article.txt``).
+    An entry of the folder named ``*.toml`` that is not a readable file (a
+    folder, a FIFO, a symbolic link to nothing or in a loop), and TOML that
+    does not parse or is nested too deeply, are problems of that file.
     Quotes are resolved to spans, the hash computed, the sentences split
     (:func:`newsfacts.quotes.split_sentences`) unless the source lists them.
     Raises :class:`SourceError` with every problem found, each named by
@@ -234,26 +325,26 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or os.PathLike, got {type(path).__name__}")
     label = str(path)
-    if not Path(path).exists():
-        raise SourceError(label, (SourceProblem(label, None, None, "no such file or folder"),))
-    folder, files = _source_files(Path(path))
+    folder, files = _source_files(Path(path), label)
     if not files:
         raise SourceError(label, (SourceProblem(label, None, None, "no .toml source files"),))
     text_file = folder / ARTICLE_TEXT
     try:
-        text = text_file.read_bytes().decode("utf-8")
+        text = read_file(text_file).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
+        why = error.strerror or error if isinstance(error, OSError) else error
         raise SourceError(
-            label, (SourceProblem(ARTICLE_TEXT, None, None, f"cannot read the article: {error}"),)
+            label, (SourceProblem(ARTICLE_TEXT, None, None, f"cannot read the article: {why}"),)
         ) from None
     reader = _Reader(text)
     tables: list[tuple[str, dict[str, Any]]] = []
     for file in files:
-        try:
-            tables.append((file.name, tomllib.loads(file.read_bytes().decode("utf-8"))))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            reader.problems.append(SourceProblem(file.name, None, None, f"cannot read: {error}"))
-    dataset = _assemble(reader, tables, text)
+        content, why = _parse(file)
+        if content is None:
+            reader.problems.append(SourceProblem(file.name, None, None, why))
+        else:
+            tables.append((file.name, content))
+    dataset = _assemble(reader, tables, text, complete=len(tables) == len(files))
     if reader.problems:
         raise SourceError(label, tuple(reader.problems))
     assert dataset is not None
@@ -261,8 +352,13 @@ def read(path: str | os.PathLike[str]) -> Dataset:
 
 
 def _assemble(
-    reader: _Reader, tables: list[tuple[str, dict[str, Any]]], text: str
+    reader: _Reader, tables: list[tuple[str, dict[str, Any]]], text: str, *, complete: bool
 ) -> Dataset | None:
+    """The dataset of the files' ``tables``, or ``None``; their problems go to ``reader``.
+
+    Without ``complete`` (some file could not be read), a missing ``[dataset]``
+    or ``[article]`` is not a problem of its own: the unread file may hold it.
+    """
     singles: dict[str, tuple[str, dict[str, Any]]] = {}
     records: dict[str, list[Any]] = {registry: [] for registry, _ in RECORD_TABLES.values()}
     origins: dict[str, list[_Origin]] = {registry: [] for registry in records}
@@ -287,23 +383,13 @@ def _assemble(
                     reader.problem(_Origin(file, key), (), f"expected a table [{key}]")
                 else:
                     singles[key] = (file, content[key])
-        defaults = content.get("defaults", {})
-        if not isinstance(defaults, dict):
-            reader.problem(top, ("defaults",), "expected a table of tables ([defaults.entity])")
-            defaults = {}
-        for table in defaults:
-            if table not in RECORD_TABLES:
-                reader.problem(
-                    top, ("defaults", table), f"unknown record type{_close(table, RECORD_TABLES)}"
-                )
+        defaults = _defaults(reader, top, content.get("defaults", {}))
         for table, (registry, cls) in RECORD_TABLES.items():
             raws = content.get(table, [])
             if not isinstance(raws, list) or not all(isinstance(r, dict) for r in raws):
                 reader.problem(top, (table,), f"expected an array of tables [[{table}]]")
                 continue
             shared = defaults.get(table, {})
-            if not isinstance(shared, dict):
-                shared = {}
             for number, raw in enumerate(raws, 1):
                 origin = _Origin(file, _label(table, number, raw))
                 value = {**shared, **raw}
@@ -326,7 +412,7 @@ def _assemble(
                 origins[registry].append(origin)
     metadata = article = None
     for key in ("dataset", "article"):
-        if key not in singles:
+        if key not in singles and complete:
             reader.problems.append(
                 SourceProblem("(source)", key, None, f"missing: no file has a [{key}] table")
             )
@@ -357,6 +443,41 @@ def _assemble(
             )
         )
     return dataset
+
+
+def _defaults(reader: _Reader, top: _Origin, given: Any) -> dict[str, dict[str, Any]]:
+    """The ``[defaults.KIND]`` tables of a file, each without its unknown keys.
+
+    Each problem is reported once, at the defaults (``defaults.entity.nme``),
+    whether or not the file has records of that kind.
+    """
+    if not isinstance(given, dict):
+        reader.problem(top, ("defaults",), "expected a table of tables ([defaults.entity])")
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for table, shared in given.items():
+        if table not in RECORD_TABLES:
+            reader.problem(
+                top, ("defaults", table), f"unknown record type{_close(table, RECORD_TABLES)}"
+            )
+            continue
+        if not isinstance(shared, dict):
+            reader.problem(
+                top,
+                ("defaults", table),
+                f"expected a table of {table} fields ([defaults.{table}]), got {_toml_kind(shared)}",
+            )
+            continue
+        cls = RECORD_TABLES[table][1]
+        known = [*field_types(cls), *(RULE_KEYS if cls is Mention else ())]
+        # As in a record, a shorter or older form of a field is read (``target``).
+        upgrade = getattr(cls, "_upgrade_json", None)
+        keys = upgrade(shared) if upgrade is not None else shared
+        unknown = [key for key in keys if key not in known]
+        for key in unknown:
+            reader.problem(top, ("defaults", table, key), f"unknown field{_close(key, known)}")
+        out[table] = {key: value for key, value in shared.items() if key not in unknown}
+    return out
 
 
 def _article(reader: _Reader, file: str, raw: dict[str, Any], text: str) -> Article | None:
