@@ -505,3 +505,46 @@ def test_check_reports_a_columnar_file_edited_by_hand(
     assert check_columns(folder, read_only=True) == ()
     assert len(check_columns(folder)) == 2
     assert _run(capsys, "check", str(folder))[0] == EXIT_OK
+
+
+@pytest.mark.parametrize("link", ["loop", "dangling", "folder"])
+def test_a_broken_link_in_a_columnar_files_place_is_refused(folder: Path, link: str) -> None:
+    """A link is followed and must reach a regular file, as for a record file."""
+    target = folder / BY_REGISTRY["entities"].columns_file
+    target.unlink()
+    if link == "loop":
+        target.symlink_to(target.name)
+    elif link == "dangling":
+        target.symlink_to(folder / "no-such-file")
+    else:
+        target.symlink_to(folder.parent)
+    with pytest.raises(DatasetError) as caught:
+        newsfacts.load_path(folder)
+    assert caught.value.file == str(target)
+    assert caught.value.message.startswith(("cannot read", "not a regular file"))
+    assert any(line.startswith(f"{target}: ") for line in check_columns(folder))
+
+
+def test_a_fault_in_records_read_from_a_columnar_file_names_that_file(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand edit that breaks a check is blamed on the columnar file, not the record file."""
+    value = _columns(folder, "events")
+    texts = value["pools"]["Span"]["columns"]["text"]
+    texts[0] = "x" * len(texts[0])  # as long as the span: only a check can tell
+    _save(folder, value, "events")
+    columns_file = folder / BY_REGISTRY["events"].columns_file
+    with pytest.raises(DatasetError) as caught:
+        newsfacts.load_path(folder)
+    assert caught.value.file == str(columns_file)
+    assert (
+        "the records of events.json were read from its columnar form events.columns.json"
+        in caught.value.message
+    )
+    # Without the columnar file the record file is sound.
+    columns_file.rename(folder / "aside")
+    assert tuple(newsfacts.load_path(folder).events) == tuple(DS.events)
+    (folder / "aside").rename(columns_file)
+    code, out, _ = _run(capsys, "check", str(folder))
+    assert code == EXIT_NOT_FOUND
+    assert f"{columns_file}: differs from what is made from events.json" in out.splitlines()

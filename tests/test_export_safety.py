@@ -186,3 +186,15 @@ def test_text_that_is_not_unicode_is_an_export_error(tmp_path: Path, format: str
     with pytest.raises(ExportError, match="not Unicode"):
         export(ds, format, tmp_path / format)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["x" * 300, "a-file/inside"])
+def test_a_path_that_cannot_be_a_folder_is_an_export_error(tmp_path: Path, name: str) -> None:
+    """A name too long for the file system, or under a file: ExportError, nothing written."""
+    from newsfacts.export import ExportError, export
+
+    (tmp_path / "a-file").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"^cannot write"):
+        export(newsfacts.load(), "csv", tmp_path / name)
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "mine\n"

@@ -82,6 +82,45 @@ def test_a_lone_string_is_not_taken_for_a_sequence() -> None:
     assert entity.aliases == ("A", "B")
 
 
+def _tuple_fields(record: object) -> list[str]:
+    """The fields of ``record`` that hold a tuple of two or more values."""
+    return [
+        field.name
+        for field in attrs.fields(type(record))  # type: ignore[arg-type]
+        if isinstance(getattr(record, field.name), tuple) and len(getattr(record, field.name)) > 1
+    ]
+
+
+_WITH_TUPLES = [
+    record
+    for record in (*DS.entities, *DS.events, *DS.statements, *DS.mentions, DS.article)
+    if _tuple_fields(record)
+]
+
+
+@pytest.mark.parametrize(
+    "record", _WITH_TUPLES, ids=lambda r: getattr(r, "id", None) or getattr(r, "target", "")
+)
+def test_a_set_or_a_mapping_is_not_taken_for_a_sequence(record: object) -> None:
+    """A record's tuples keep an order (the words', the article's): a set has none to give."""
+    for name in _tuple_fields(record):
+        value = getattr(record, name)
+        for unordered in (frozenset(value), dict.fromkeys(value)):
+            with pytest.raises(TypeError, match="expected a sequence"):
+                attrs.evolve(record, **{name: unordered})  # type: ignore[misc]
+        assert attrs.evolve(record, **{name: list(value)}) == record  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "published", ["yesterday", "2018-02-30", "2018-13", "12 February 2018", "2018-2-12", " 2018"]
+)
+def test_a_sources_date_is_an_iso_8601_date(published: str) -> None:
+    for given in ("1989", "2017-12", "2018-02-12"):
+        assert Source("tass", "TASS", published=given).published == given
+    with pytest.raises(ValueError, match="published must be an ISO 8601 date"):
+        Source("tass", "TASS", published=published)
+
+
 def test_statement_objects_and_qualifiers_are_ids_or_literals() -> None:
     statement = Statement(
         "s",

@@ -111,6 +111,30 @@ _opt_id = _optional(_id)
 _opt_qid = _optional(_matches(_QID, "a Wikidata QID"))
 """A Wikidata item's id (``Q`` and a number without leading zeros: ``Q127998``), or ``None``."""
 
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _iso_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An ISO 8601 calendar date at the precision known: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    import datetime
+
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
+    found = _ISO_DATE.fullmatch(value)
+    try:
+        if found is None:
+            raise ValueError
+        year, month, day = (int(part) if part else 1 for part in found.groups())
+        datetime.date(year, month, day)  # a real month and day: not 2018-02-30
+    except ValueError:
+        raise ValueError(
+            f"{attribute.name} must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), "
+            f"got {_clip(value)!r}"
+        ) from None
+
+
+_opt_iso_date = _optional(_iso_date)
+
 
 def _ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     # A tuple of ids: as deep_iterable(_id, _instance_of(tuple)), in one call.

@@ -498,12 +498,18 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     ds = load_path(folder, validate=False) if folder is not None else _dataset(args)
     problems = validate(ds)
     columns: tuple[str, ...] = ()
-    if folder is not None and not problems:
+    if folder is not None:
         from .columnar import check_columns
 
         # A columnar file is read in place of its record file while its digest
-        # matches; one edited since (the digest kept) would answer for the data.
-        columns = check_columns(folder, read_only=True)
+        # matches; one edited since (the digest kept) answers for the data, and
+        # may be where the problems above come from.
+        try:
+            columns = check_columns(folder, read_only=True)
+        except DatasetError:
+            if not problems:
+                raise
+            # The record files have problems of their own: those are listed already.
 
     def lines() -> list[str]:
         if not problems and not columns:

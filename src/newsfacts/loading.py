@@ -37,7 +37,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ._validators import ID_PATTERN
@@ -294,6 +294,7 @@ def _read(
     """
     from .dataset import Dataset
 
+    from_columns: set[str] = set()
     # Equal values are shared while the files are decoded only: the table is
     # dropped before the dataset's indexes are built.
     with _sharing():
@@ -304,12 +305,13 @@ def _read(
             registries=registries,
             columns=columns,
             sources=sources,
+            from_columns=from_columns,
         )
     dataset = Dataset(metadata, article, **records)
     if validate:
         problems = dataset.validate()
         if problems:
-            raise _invalid(problems, prefix)
+            raise _invalid(problems, prefix, from_columns)
     return dataset
 
 
@@ -398,15 +400,24 @@ def _decode(label: str, build: Callable[[], _T]) -> _T:
 
 
 def _read_records(
-    root: _Readable, prefix: str, key: str, max_file_size: int, *, columns: bool = False
+    root: _Readable,
+    prefix: str,
+    key: str,
+    max_file_size: int,
+    *,
+    columns: bool = False,
+    from_columns: set[str] | None = None,
 ) -> tuple[Any, ...]:
     """The records of one record file (``entities`` for ``entities.json``), decoded.
 
-    With ``columns``, from the file's columnar form where it has a current one.
+    With ``columns``, from the file's columnar form where it has a current one
+    (the record file's name is then added to ``from_columns``).
     """
     if columns:
         found = _read_columns(root, prefix, key, max_file_size)
         if found is not None:
+            if from_columns is not None:
+                from_columns.add(BY_REGISTRY[key].file)
             return found
     kind = BY_REGISTRY[key]
     source = _read_text(root, prefix, kind.file, max_file_size)
@@ -448,7 +459,9 @@ def _read_columns(
 ) -> tuple[Any, ...] | None:
     """The records of one record file from its columnar form, or ``None`` to read the file itself.
 
-    ``None`` when there is no columnar file, and when it is stale: it records
+    ``None`` when there is no columnar file (a link in its place, even a
+    dangling one or a loop, is one: what it reaches must be a regular file,
+    or :class:`DatasetError` is raised), and when it is stale: it records
     the SHA-256 of other bytes than the record file holds now (made before the
     record file last changed). A columnar file that is current is decoded with
     every check the record file's records get; any fault in it (not JSON, not
@@ -457,7 +470,7 @@ def _read_columns(
     """
     kind = BY_REGISTRY[key]
     resource = root.joinpath(kind.columns_file)
-    if not isinstance(resource, str | os.PathLike) or not os.path.exists(resource):
+    if not isinstance(resource, str | os.PathLike) or not os.path.lexists(resource):
         return None
     from . import _columns
 
@@ -508,12 +521,13 @@ def _read_files(
     registries: Mapping[str, Any] | None = None,
     columns: bool = False,
     sources: dict[str, tuple[tuple[Any, ...], str]] | None = None,
+    from_columns: set[str] | None = None,
 ) -> tuple[Metadata, Article, dict[str, Any]]:
     """The metadata, article and records (by key) in ``root``; ``registries`` are record
     files already read (by key).
 
     With ``columns``, a record file's current columnar form is read in its
-    place. ``sources``, when given, is filled by key with each record file's
+    place, and its name added to ``from_columns``. ``sources``, when given, is filled by key with each record file's
     records and the SHA-256 of its bytes (columnar files are not read then).
     """
     from .codec import from_json
@@ -580,7 +594,9 @@ def _read_files(
             sources[key] = _read_hashed(root, prefix, key, max_file_size)
             records[key] = sources[key][0]
         else:
-            records[key] = _read_records(root, prefix, key, max_file_size, columns=columns)
+            records[key] = _read_records(
+                root, prefix, key, max_file_size, columns=columns, from_columns=from_columns
+            )
     return metadata, article, records
 
 
@@ -729,7 +745,11 @@ def _within(key: str, build: Callable[[], _T]) -> _T:
         raise error.within(key) from None
 
 
-def _invalid(problems: tuple[Problem, ...], prefix: str) -> DatasetError:
+def _invalid(
+    problems: tuple[Problem, ...], prefix: str, from_columns: Collection[str] = ()
+) -> DatasetError:
+    """The error for ``problems``, located at the first; ``from_columns`` are the record
+    files whose records were read from their columnar form, which the error then names."""
     first = problems[0]
     # The message stays short however many there are; ``problems`` holds them all.
     shown = problems[:MAX_PROBLEMS_SHOWN]
@@ -738,9 +758,22 @@ def _invalid(problems: tuple[Problem, ...], prefix: str) -> DatasetError:
     if more:
         listing += f"\n  … and {more:,} more (all of them are in the error's problems)"
     noun = "problem" if len(problems) == 1 else "problems"
+    file = first.file
+    read_from = sorted({p.file for p in problems if p.file is not None and p.file in from_columns})
+    if read_from:
+        # The records at fault came from a columnar file (edited by hand since it
+        # was written?): that is the file to name, not the record file.
+        forms = {kind.file: kind.columns_file for kind in KINDS}
+        listing += "".join(
+            f"\n  (the records of {name} were read from its columnar form {forms[name]}; "
+            f"if {name} itself is sound, newsfacts columns writes {forms[name]} again)"
+            for name in read_from
+        )
+        if file is not None and file in from_columns:
+            file = forms[file]
     return DatasetError(
         f"{len(problems):,} consistency {noun}:\n{listing}",
-        file=prefix + first.file if first.file else None,
+        file=prefix + file if file else None,
         path=first.path,
         problems=problems,
     )

@@ -26,6 +26,7 @@ from ._validators import (
     _matches,
     _nonempty,
     _opt_id,
+    _opt_iso_date,
     _opt_qid,
     _opt_str,
     _optional,
@@ -290,15 +291,17 @@ class Source:
 
     Raises :class:`TypeError` for a field of the wrong type and
     :class:`ValueError` for an ``id`` that is not a kebab-case id, an empty
-    ``title`` or a ``wikidata`` that is not a QID.
+    ``title``, a ``published`` that is not an ISO 8601 date (``2018-02-30``,
+    ``yesterday``) or a ``wikidata`` that is not a QID.
     """
 
     id: str = attrs.field(validator=_id)
     title: str = attrs.field(validator=_nonempty)
     url: str | None = attrs.field(default=None, validator=_opt_str)
     publisher: str | None = attrs.field(default=None, validator=_opt_str)
-    published: str | None = attrs.field(default=None, validator=_opt_str)
-    """Publication date as ISO 8601 text, at the precision known."""
+    published: str | None = attrs.field(default=None, validator=_opt_iso_date)
+    """Publication date as ISO 8601 text at the precision known: ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD`` (a real month and day)."""
     wikidata: str | None = attrs.field(default=None, validator=_opt_qid)
     """The QID of the source's own Wikidata item (``Q…``): the document or database itself,
     which a Wikidata reference names with P248 (*stated in*), never its publisher's item.

@@ -98,6 +98,26 @@ def _exported(folder: Path) -> str | None:
     return f"was not written by an export (it has no {MARKER} file)"
 
 
+def _replacing(
+    given: Path, target: Path, force: bool, replaceable: Callable[[Path], str | None]
+) -> bool:
+    """Whether ``target`` exists and may be replaced; raises :class:`OutputExistsError` if not."""
+    if not (target.exists() or target.is_symlink()):
+        return False
+    if not force:
+        raise OutputExistsError(
+            f"{given} already exists; choose another folder, or pass force=True to replace it"
+        )
+    if target.is_symlink() or not target.is_dir():
+        raise OutputExistsError(f"{given} exists and is not a folder; it is never replaced")
+    if Path.cwd().is_relative_to(target):
+        raise OutputExistsError(f"{given} holds the current folder; it is never replaced")
+    refused = replaceable(target)
+    if refused is not None:
+        raise OutputExistsError(f"{given} {refused}; it is never replaced")
+    return True
+
+
 def write_folder(
     out: str | os.PathLike[str],
     build: Callable[[Path], None],
@@ -126,20 +146,12 @@ def write_folder(
     if target == Path(target.anchor):
         raise ExportError(f"cannot export to {given}: a file system root is never an export folder")
     _recover(target.parent)
-    replacing = False
-    if target.exists() or target.is_symlink():
-        if not force:
-            raise OutputExistsError(
-                f"{given} already exists; choose another folder, or pass force=True to replace it"
-            )
-        if target.is_symlink() or not target.is_dir():
-            raise OutputExistsError(f"{given} exists and is not a folder; it is never replaced")
-        if Path.cwd().is_relative_to(target):
-            raise OutputExistsError(f"{given} holds the current folder; it is never replaced")
-        refused = replaceable(target)
-        if refused is not None:
-            raise OutputExistsError(f"{given} {refused}; it is never replaced")
-        replacing = True
+    try:
+        replacing = _replacing(given, target, force, replaceable)
+    except OutputExistsError:  # a FileExistsError, so an OSError: raised as it is
+        raise
+    except OSError as error:  # a name too long, a parent that is a file: nothing written
+        raise ExportError(f"cannot write {given}: {error.strerror or error}") from None
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
