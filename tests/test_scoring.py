@@ -374,6 +374,172 @@ def test_a_line_breaking_the_schema_is_named_by_line_and_field(
     assert str(path) in str(caught.value)
 
 
+ARTICLE_LINE = {"type": "article", "sha256": DS.article.sha256}
+
+
+def _refused(path: Path, where: str) -> ScoreError:
+    """The ScoreError scoring ``path`` raises, checked to name the file and ``where``."""
+    with pytest.raises(ScoreError) as caught:
+        score(GOLD, path)
+    assert caught.value.path == where
+    assert str(path) in str(caught.value)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ({"type": "mention", "span": {"start": 2.0, "end": 5}, "targets": ["x"]}, "$.span.start"),
+        ({"type": "mention", "span": {"start": 2, "end": 5.0}, "targets": ["x"]}, "$.span.end"),
+        ({"type": "mention", "span": {"start": True, "end": 5}, "targets": ["x"]}, "$.span.start"),
+        (
+            {"type": "event", "kind": "meeting", "evidence": [{"start": 0, "end": 1e1}]},
+            "$.evidence[0].end",
+        ),
+        (
+            {
+                "type": "event",
+                "kind": "meeting",
+                "time": {"edtf": "2018", "span": {"start": 0.0, "end": 4}},
+            },
+            "$.time.span.start",
+        ),
+    ],
+)
+def test_an_integer_field_takes_only_a_json_integer(
+    tmp_path: Path, record: dict[str, Any], field: str
+) -> None:
+    # JSON Schema counts 2.0 as an integer; the scorer's offsets index the text.
+    path = _write(tmp_path, [ARTICLE_LINE, record])
+    error = _refused(path, f"line 2, {field}")
+    assert "is not of type 'integer'" in str(error)
+
+
+def test_every_integer_of_the_schema_is_checked_as_a_json_integer() -> None:
+    from newsfacts.scoring._jsonl import _validators
+
+    def integers(node: object) -> int:
+        if isinstance(node, dict):
+            return (node.get("type") == "integer") + sum(integers(v) for v in node.values())
+        if isinstance(node, list):
+            return sum(integers(v) for v in node)
+        return 0
+
+    assert integers(schema()) > 0
+    validator = _validators()["mention"]
+    for value in (2.0, True, 1e20):
+        assert not validator.is_type(value, "integer")
+    assert validator.is_type(2, "integer")
+    assert validator.is_type(10**30, "integer")
+
+
+def test_the_schema_patterns_take_ascii_digits_only() -> None:
+    # jsonschema matches with Python's re, where \d is any Unicode digit.
+    text = json.dumps(schema())
+    assert "\\d" not in text
+
+
+@pytest.mark.parametrize(
+    ("time", "field"),
+    [
+        ({"edtf": "\u0662\u0660\u0661\u0668-\u0660\u0662-\u0661\u0662"}, "$.time.edtf"),
+        ({"edtf": "2018", "earliest": "\u0662\u0660\u0661\u0668-01-01"}, "$.time.earliest"),
+        ({"edtf": "2018", "latest": "2018-\u0660\u0662-28"}, "$.time.latest"),
+    ],
+)
+def test_a_date_takes_ascii_digits_only(tmp_path: Path, time: dict[str, str], field: str) -> None:
+    record = {"type": "event", "kind": "meeting", "time": time}
+    _refused(_write(tmp_path, [ARTICLE_LINE, record]), f"line 2, {field}")
+
+
+@pytest.mark.parametrize(
+    ("time", "field", "message"),
+    [
+        ({"edtf": "2018/2017"}, "$.time.edtf", "ends before it starts"),
+        ({"edtf": "2018-05-03/2018-05-02"}, "$.time.edtf", "ends before it starts"),
+        (
+            {"edtf": "2018", "earliest": "2018-05-01", "latest": "2018-04-30"},
+            "$.time.earliest",
+            "earliest 2018-05-01 is after latest 2018-04-30",
+        ),
+        ({"edtf": "2018", "earliest": "2019-01-01"}, "$.time.earliest", "is after latest"),
+        ({"edtf": "2018-05", "latest": "2018-04-30"}, "$.time.latest", "is after latest"),
+        ({"edtf": "2018-02-30"}, "$.time.edtf", "not a date"),
+        ({"edtf": "2018", "latest": "2018-02-30"}, "$.time.latest", "not a date"),
+        ({"edtf": "/0000"}, "$.time.edtf", "not a date"),
+        ({"edtf": "0000-12"}, "$.time.edtf", "not a date"),
+        ({"edtf": "2018-13/2019"}, "$.time.edtf", "not a date"),
+    ],
+)
+def test_a_reversed_or_impossible_interval_is_refused_at_its_field(
+    tmp_path: Path, time: dict[str, str], field: str, message: str
+) -> None:
+    for kind in ("event", "statement"):
+        record: dict[str, Any] = (
+            {"type": "event", "kind": "meeting", "time": time}
+            if kind == "event"
+            else {
+                "type": "statement",
+                "subject": "x",
+                "predicate": "member_of",
+                "object": "y",
+                "time": time,
+            }
+        )
+        error = _refused(_write(tmp_path, [ARTICLE_LINE, record]), f"line 2, {field}")
+        assert message in str(error)
+
+
+def test_an_interval_open_at_one_end_or_of_one_day_is_read(tmp_path: Path) -> None:
+    times = [{"edtf": "2018/.."}, {"edtf": "/2018"}, {"edtf": "2018-05-03/2018-05-03"}]
+    records = [{"type": "event", "kind": "meeting", "time": t} for t in times]
+    score(GOLD, _write(tmp_path, [ARTICLE_LINE, *records]))
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ('{"type":"mention","span":{"quote":"\\ud800"},"targets":["x"]}', "$.span.quote"),
+        ('{"type":"mention","span":{"quote":"Abbas"},"targets":["x","a\\udfff"]}', "$.targets[1]"),
+        ('{"type":"entity","id":"x","name":"\\udc00\\ud800"}', "$.name"),
+        ('{"type":"event","kind":"meeting","\\ud83d":1}', "$"),
+    ],
+)
+def test_a_lone_surrogate_is_refused_at_its_json_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, field: str
+) -> None:
+    path = tmp_path / "system.jsonl"
+    path.write_text(json.dumps(ARTICLE_LINE) + "\n" + line + "\n", "utf-8")
+    error = _refused(path, f"line 2, {field}")
+    assert "not Unicode text: a lone surrogate U+D" in str(error)
+    for flag in ("--json", "--details"):
+        assert main(["score", GOLD, str(path), flag]) == EXIT_DATA
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+
+
+def test_a_surrogate_pair_is_one_character(tmp_path: Path) -> None:
+    path = tmp_path / "system.jsonl"
+    line = '{"type":"entity","id":"x","name":"smile \\ud83d\\ude00"}'
+    path.write_text(json.dumps(ARTICLE_LINE) + "\n" + line + "\n", "utf-8")
+    score(GOLD, path)
+
+
+def test_the_command_refuses_a_float_offset_with_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "system.jsonl"
+    path.write_text(
+        json.dumps(ARTICLE_LINE)
+        + '\n{"type":"mention","span":{"start":2.0,"end":5},"targets":["x"]}\n',
+        "utf-8",
+    )
+    assert main(["score", GOLD, str(path)]) == EXIT_DATA
+    err = capsys.readouterr().err
+    assert err.startswith("newsfacts: ")
+    assert "line 2, $.span.start" in err
+
+
 def test_a_line_that_is_not_json_is_named(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"type": "article", "sha256": "00"}\n{not json\n', "utf-8")
@@ -474,6 +640,80 @@ def test_a_bad_brat_line_is_named(tmp_path: Path) -> None:
     with pytest.raises(ScoreError, match="unknown event kind 'Picnic'") as caught:
         score(GOLD, ann)
     assert caught.value.path == "line 2"
+
+
+def _ann(tmp_path: Path, lines: list[str]) -> Path:
+    ann = tmp_path / "system.ann"
+    ann.write_text("\n".join(lines) + "\n", "utf-8")
+    ann.with_suffix(".txt").write_bytes(DS.article.text.encode("utf-8"))
+    return ann
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (["T1\tPerson 0 " + "9" * 5000 + "\tPal"], "offset 9999"),
+        (["T1\tPerson " + "9" * 5000 + " 3\tPal"], "is not within the article"),
+        (["T1\tPerson 0 3;4 " + "1" * 5000 + "\tPal"], "is not within the article"),
+        (["T1\tPerson 0 99999999999999999999\tPal"], "is not within the article"),
+        (["T1\tPerson \u0660 \u0665\tPales"], "not a text-bound annotation"),
+        (["T1\tPerson 0 \u0665\tPales"], "not a text-bound annotation"),
+        (["T1\tPerson 0 2;\u0663 5\tPa les"], "not a text-bound annotation"),
+    ],
+)
+def test_a_brat_offset_is_ascii_digits_within_the_article(
+    tmp_path: Path, lines: list[str], message: str
+) -> None:
+    error = _refused(_ann(tmp_path, ["T9\tPerson 0 5\tPales", *lines]), "line 2")
+    assert message in str(error)
+    assert len(str(error)) < 300
+
+
+def test_leading_zeros_in_a_brat_offset_are_read(tmp_path: Path) -> None:
+    mention = DS.mentions[0]
+    start, end = mention.span.start, mention.span.end
+    ann = _ann(tmp_path, [f"T1\tPerson {'0' * 30}{start} {end}\t{mention.span.text}"])
+    assert score(GOLD, ann)["mentions"].tp == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("N1\tReference T9 Wikidata:Q1\tx", "normalization target 'T9'"),
+        ("N1\tReference E9 Wikidata:Q1\tx", "normalization target 'E9'"),
+        ("N1\tReference T1", "not a normalization"),
+        ("A1\tMetonymy T9", "attribute target 'T9'"),
+        ("A1\tNegation E9", "attribute target 'E9'"),
+        ("A1\tMetonymy", "not an attribute"),
+        ("E2\tMeeting:T1 Attendee:T9", "argument 'Attendee:T9'"),
+        ("E2\tMeeting:T1 Attendee", "argument 'Attendee'"),
+        ("E2", "not an event"),
+    ],
+)
+def test_a_brat_line_pointing_at_a_missing_annotation_is_named(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    lines = ["T1\tMeeting 0 5\tPales", "E1\tMeeting:T1", line, "T2\tPerson 6 9\tx"]
+    error = _refused(_ann(tmp_path, lines), "line 3")
+    assert message in str(error)
+
+
+def test_brat_normalizations_and_attributes_may_come_first_and_point_at_events(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "N1\tReference T1 Wikidata:Q1\tx",
+        "A1\tNegation E1",
+        "A2\tMetonymy T2",
+        "T1\tMeeting 0 5\tPales",
+        "E1\tMeeting:T1",
+        "T2\tPerson 6 9\tx",
+        "#1\tAnnotatorNotes T7\ta note on no annotation is not read",
+        "R1\tOrigin Arg1:T1 Arg2:T2",
+    ]
+    scores = score(GOLD, _ann(tmp_path, lines))
+    assert scores["events"].tp + scores["events"].fp == 1
+    assert scores["mentions.metonymic"].fp == 1
 
 
 # --- the command ------------------------------------------------------------------

@@ -11,7 +11,12 @@ the order of the records nor their ids change a score; and relaxed matching
 
 from __future__ import annotations
 
+import datetime
+import json
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -28,8 +33,9 @@ from newsfacts import (
     Span,
     Statement,
     Verdict,
+    load,
 )
-from newsfacts.scoring import Scores, score
+from newsfacts.scoring import ScoreError, Scores, score, system_schema
 from strategies import datasets
 
 __all__: list[str] = []
@@ -332,3 +338,278 @@ def test_relaxed_is_never_below_strict(ds: Dataset, data: st.DataObject) -> None
         assert other.precision >= layer.precision, name
         assert other.recall >= layer.recall, name
         assert other.f1 >= layer.f1, name
+
+
+# --- arbitrary system output: a ScoreError or scores, never another exception ----
+
+_GOLD = load()
+_TEXT = _GOLD.article.text
+_SCHEMA_KEYS = sorted(
+    {
+        key
+        for definition in system_schema()["$defs"].values()
+        for key in definition.get("properties", {})
+    }
+    | {"start", "end", "quote", "prefix", "suffix", "edtf", "earliest", "latest", "literal"}
+)
+# Lone and paired surrogates, digits of other scripts, line and paragraph separators.
+_ODD = "\ud800\udfff\U0001f600\u0660\u0665\u0662\u2028\u2029\x00\n\ufeff"
+_CHARS = st.one_of(st.characters(), st.sampled_from(_ODD))
+_ODD_TEXT = st.text(_CHARS, max_size=12)
+_ARABIC_INDIC = str.maketrans(
+    "0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+)
+_NUMBERS = st.one_of(
+    st.integers(),
+    st.floats(),  # NaN and infinities too: json.dumps writes them, json.loads reads them
+    st.sampled_from([2.0, 0.0, -0.0, 1e400, -1, 10**40]),
+)
+_JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), _NUMBERS, _ODD_TEXT),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(st.one_of(st.sampled_from(_SCHEMA_KEYS), _ODD_TEXT), children, max_size=4),
+    ),
+    max_leaves=8,
+)
+
+# Lines that pass the schema (their dates may still be impossible or reversed).
+_REFS = st.sampled_from(
+    sorted({n for e in list(_GOLD.entities)[:8] for n in (e.id, e.name, e.wikidata) if n})
+)
+_QUOTES = st.tuples(st.integers(0, len(_TEXT) - 1), st.integers(1, 20)).map(
+    lambda at: _TEXT[at[0] : at[0] + at[1]]
+)
+_ANCHORS = st.one_of(
+    st.lists(st.integers(0, len(_TEXT)), min_size=2, max_size=2)
+    .map(sorted)
+    .map(lambda ends: {"start": ends[0], "end": ends[1]}),
+    st.fixed_dictionaries({"quote": _QUOTES}, optional={"prefix": _QUOTES, "suffix": _QUOTES}),
+)
+_POINTS = st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True)
+_EDTF = st.one_of(
+    _POINTS,
+    st.tuples(st.one_of(_POINTS, st.just("")), st.one_of(_POINTS, st.sampled_from(["", ".."])))
+    .map("/".join)
+    .filter(lambda edtf: len(edtf) >= 4),
+)
+_DATES = st.dates().map(datetime.date.isoformat)
+_TIMES = st.fixed_dictionaries(
+    {"edtf": _EDTF},
+    optional={"expression": _QUOTES, "span": _ANCHORS, "earliest": _DATES, "latest": _DATES},
+)
+_OBJECTS = st.one_of(_REFS, st.fixed_dictionaries({"literal": _QUOTES}))
+_COMMON = {
+    "id": _REFS,
+    "evidence": st.lists(_ANCHORS, max_size=2),
+    "time": _TIMES,
+    "claimants": st.lists(_REFS, max_size=2),
+    "modality": st.sampled_from(["asserted", "planned"]),
+    "verdict": st.sampled_from(["supported", "false"]),
+}
+_RECORDS = st.one_of(
+    st.fixed_dictionaries(
+        {
+            "type": st.just("mention"),
+            "span": _ANCHORS,
+            "targets": st.lists(_REFS, min_size=1, max_size=3),
+        },
+        optional={"metonymy": st.booleans(), "literal": _REFS},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("entity"), "id": _REFS, "name": _QUOTES},
+        optional={"aliases": st.lists(_QUOTES, max_size=2), "wikidata": st.just("Q649")},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("event"), "kind": st.sampled_from(["meeting", "visit", "war"])},
+        optional={
+            "participants": st.lists(
+                st.fixed_dictionaries(
+                    {"entity": _REFS, "role": st.sampled_from(["agent", "host", "attendee"])}
+                ),
+                max_size=2,
+            ),
+            "place": _REFS,
+            **_COMMON,
+        },
+    ),
+    st.fixed_dictionaries(
+        {
+            "type": st.just("statement"),
+            "subject": _REFS,
+            "predicate": st.sampled_from(["member_of", "capital_of"]),
+            "object": _OBJECTS,
+            "qualifiers": st.lists(
+                st.fixed_dictionaries({"kind": st.just("role"), "value": _OBJECTS}), max_size=1
+            ),
+        },
+        optional={"negated": st.booleans(), **_COMMON},
+    ),
+)
+
+
+def _odd(value: Any) -> st.SearchStrategy[Any]:
+    """What a careless system might write in ``value``'s place: mostly of its own JSON type."""
+    if isinstance(value, bool):
+        return st.one_of(st.sampled_from([0, 1, None]), _JSON)
+    if isinstance(value, int):
+        return st.one_of(st.sampled_from([float(value), True, -1, 10**40, 1e400]), _NUMBERS)
+    if isinstance(value, str):
+        return st.one_of(
+            st.sampled_from(
+                [
+                    value + "\ud800",
+                    "\udfff" + value,
+                    value.translate(_ARABIC_INDIC),
+                    value + "\n",
+                    f" {value}",
+                    "",
+                    "2018/2017",
+                ]
+            ),
+            _ODD_TEXT,
+        )
+    return _JSON
+
+
+def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in the JSON value ``value``, itself first."""
+    found = [prefix]
+    children = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in children:
+        found.extend(_paths(child, (*prefix, key)))
+    return found
+
+
+def _at(value: Any, path: tuple[str | int, ...]) -> Any:
+    for key in path:
+        value = value[key]
+    return value
+
+
+def _replaced(value: Any, path: tuple[str | int, ...], new: Any) -> Any:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return {**value, head: _replaced(value[head], rest, new)}
+    return [_replaced(v, rest, new) if i == head else v for i, v in enumerate(value)]
+
+
+_ARTICLE_LINE = json.dumps({"type": "article", "sha256": _GOLD.article.sha256})
+
+
+def _score_or_refuse(path: Path, match: str) -> None:
+    """Score ``path`` against the built-in dataset: scores that can be written, or a ScoreError."""
+    refused: ScoreError | None = None
+    try:
+        scores = score(_GOLD.id, path, match=match)
+    except ScoreError as error:
+        refused = error
+    if refused is not None:
+        assert refused.file == str(path)
+        str(refused).encode("utf-8")  # the command prints it
+        return
+    # What ``newsfacts score --json`` and ``--details`` write is UTF-8 text.
+    json.dumps(scores.as_dict(details=True), ensure_ascii=False, allow_nan=False).encode("utf-8")
+    scores.table().encode("utf-8")
+    scores.details().encode("utf-8")
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.booleans(),
+    st.lists(_RECORDS, max_size=4),
+    st.lists(st.text(_CHARS, max_size=30), max_size=1),
+    st.sampled_from(MATCHES),
+    st.data(),
+)
+def test_arbitrary_json_lines_are_scored_or_refused_with_a_score_error(
+    first: bool, records: list[Any], raw: list[str], match: str, data: st.DataObject
+) -> None:
+    """Lines of the schema with a value or two changed, and lines of any text."""
+    lines: list[Any] = list(records)
+    for _ in range(data.draw(st.integers(0, 2)) if lines else 0):
+        line = data.draw(st.integers(0, len(lines) - 1))
+        where = data.draw(st.sampled_from(_paths(lines[line])))
+        lines[line] = _replaced(lines[line], where, data.draw(_odd(_at(lines[line], where))))
+    # ensure_ascii: a surrogate is written as an escape, as a system's JSON library would.
+    text = [json.dumps(line) for line in lines]
+    for other in raw:
+        text.insert(data.draw(st.integers(0, len(text))), other.encode("utf-8", "replace").decode())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "system.jsonl"
+        path.write_bytes("\n".join([_ARTICLE_LINE, *text] if first else text).encode() + b"\n")
+        _score_or_refuse(path, match)
+
+
+_BRAT_IDS = st.sampled_from(["T1", "T2", "T3", "E1", "E2", "T9", "E9", ""])
+_BRAT_OFFSETS = st.one_of(
+    st.integers(0, len(_TEXT) + 2).map(str),
+    st.integers(0, len(_TEXT)).map(lambda n: str(n).translate(_ARABIC_INDIC)),
+    # Past int()'s 4300 digits too.
+    st.sampled_from([5, 20, 4300, 4301, 5000]).map(lambda n: "9" * n),
+    st.sampled_from(["007", "-1", "1.0", ""]),
+)
+_BRAT_TOKENS = st.one_of(
+    _BRAT_IDS,
+    _BRAT_OFFSETS,
+    st.sampled_from(["Person", "Meeting", "Meeting:T1", "Attendee:T2", "Place:E1", "Reference"]),
+    st.sampled_from(["Wikidata:Q649", "newsfacts:x", "Metonymy", "Negation", "0;3"]),
+    st.text(st.characters(codec="utf-8"), max_size=5),  # a .ann file is UTF-8: no surrogates
+)
+
+
+def _text_bound(parts: tuple[str, str, list[tuple[str, str]]]) -> str:
+    """A ``T`` line: its id, type and fragments (``0 5;9 14``)."""
+    ident, kind, fragments = parts
+    return f"{ident}\t{kind} {';'.join(f'{a} {b}' for a, b in fragments)}\tx"
+
+
+_BRAT_LINES = st.one_of(
+    st.tuples(
+        st.sampled_from(["T1", "T2", "T3"]),
+        st.sampled_from(["Person", "Meeting", "Visit"]),
+        st.lists(st.tuples(_BRAT_OFFSETS, _BRAT_OFFSETS), min_size=1, max_size=2),
+    ).map(_text_bound),
+    st.tuples(st.sampled_from(["Wikidata:Q649", "newsfacts:x", "x"]), _BRAT_IDS).map(
+        lambda t: f"N1\tReference {t[1]} {t[0]}\tx"
+    ),
+    st.tuples(st.sampled_from(["Metonymy", "Negation"]), _BRAT_IDS).map(
+        lambda t: f"A1\t{t[0]} {t[1]}"
+    ),
+    st.tuples(
+        st.sampled_from(["E1", "E2"]),
+        st.sampled_from(["Meeting", "Visit", "Picnic"]),
+        _BRAT_IDS,
+        st.lists(
+            st.tuples(st.sampled_from(["Attendee", "Agent2", "Place", "Boss"]), _BRAT_IDS).map(
+                ":".join
+            ),
+            max_size=2,
+        ),
+    ).map(lambda t: f"{t[0]}\t{t[1]}:{t[2]} {' '.join(t[3])}".rstrip()),
+    st.tuples(
+        st.sampled_from(["T1", "E1", "N1", "A1", "R1", "#1", "*", "X"]),
+        st.lists(_BRAT_TOKENS, max_size=5).map(" ".join),
+        st.sampled_from(["", "\tPales", "\t"]),
+    ).map(lambda t: f"{t[0]}\t{t[1]}{t[2]}"),
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_BRAT_LINES, max_size=6), st.sampled_from(MATCHES))
+def test_arbitrary_brat_lines_are_scored_or_refused_with_a_score_error(
+    lines: list[str], match: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "system.ann"
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        path.with_suffix(".txt").write_bytes(_TEXT.encode("utf-8"))
+        _score_or_refuse(path, match)

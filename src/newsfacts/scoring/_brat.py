@@ -15,8 +15,11 @@ What is read (brat's standoff format, https://brat.nlplab.org/standoff.html):
   roles (a trailing number, ``Attendee2``, is dropped); an argument is the
   entity its annotation is normalised to.
 
-Other lines (relations, notes, comments) are ignored. Triggers are short, so
-brat events align with gold events in ``relaxed`` matching.
+Other lines (relations, ``#`` notes and comments) are ignored. Offsets are
+ASCII digits. An ``N`` or ``A`` line, or an event's trigger or argument, that
+points at no ``T`` or ``E`` annotation of the file is an error, as is a
+normalization without a reference. Triggers are short, so brat events align
+with gold events in ``relaxed`` matching.
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ __all__ = ["read_brat"]
 
 _ROLES = {role.value for role in Role}
 _KINDS = {kind.value for kind in EventKind}
+# ASCII digits only: ``\d`` would also take Arabic-Indic digits (and int() reads them).
+_TEXT_BOUND = re.compile(r"\S+ [0-9]+ [0-9]+(?:;[0-9]+ [0-9]+)*")
+_OFFSET = re.compile(r"[0-9]+")
+_ORDINAL = re.compile(r"[0-9]+$")
 
 
 def read_brat(file: Path, gold: Dataset, resolver: Resolver) -> View:
@@ -67,10 +74,23 @@ def read_brat(file: Path, gold: Dataset, resolver: Resolver) -> View:
     def fail(message: str, line: int) -> Exception:
         return ScoreError(message, file=str(file), path=f"line {line}")
 
+    def offset(digits: str, line: int) -> int:
+        # More digits than the article's length has is past its end; int() of
+        # thousands of digits would raise a ValueError of its own.
+        value = digits.lstrip("0") or "0"
+        if len(value) > len(str(len(article))):
+            shown = digits if len(digits) <= 24 else digits[:23] + "…"
+            raise fail(
+                f"offset {shown} is not within the article's {len(article)} code points", line
+            )
+        return int(value)
+
     spans: dict[str, Span] = {}
     references: dict[str, set[str]] = {}
     metonymic: set[str] = set()
     events: list[tuple[int, str, list[str]]] = []
+    # (line, what points, the annotation it points at), checked once every line is read.
+    pointers: list[tuple[int, str, str]] = []
     for number, line in enumerate(annotations.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -78,24 +98,37 @@ def read_brat(file: Path, gold: Dataset, resolver: Resolver) -> View:
         ident = fields[0]
         body = fields[1].split() if len(fields) > 1 else []
         if ident.startswith("T"):
-            match = re.fullmatch(
-                r"\S+ (\d+) (\d+)(?:;\d+ (\d+))*", fields[1] if len(fields) > 1 else ""
-            )
-            if match is None:
+            if _TEXT_BOUND.fullmatch(fields[1] if len(fields) > 1 else "") is None:
                 raise fail(f"not a text-bound annotation: {line[:80]!r}", number)
-            numbers = [int(n) for n in re.findall(r"\d+", fields[1].split(" ", 1)[1])]
+            numbers = [offset(n, number) for n in _OFFSET.findall(fields[1].split(" ", 1)[1])]
             start, end = numbers[0], numbers[-1]
             if not start <= end <= len(article):
                 raise fail(f"span [{start}, {end}) is not within the article", number)
             spans[ident] = Span(start, end, article[start:end])
-        elif ident.startswith("N") and len(body) >= 3:
+        elif ident.startswith("N"):
+            if len(body) < 3:
+                raise fail(f"not a normalization: {line[:80]!r}", number)
             target, reference = body[1], body[2]
+            pointers.append((number, "normalization", target))
             database, _, value = reference.partition(":")
             references.setdefault(target, set()).add(value if value else database)
-        elif ident.startswith("A") and body and body[0].lower() in ("metonymy", "metonymic"):
-            metonymic.add(body[1] if len(body) > 1 else "")
-        elif ident.startswith("E") and body:
+        elif ident.startswith("A"):
+            if len(body) < 2:
+                raise fail(f"not an attribute of an annotation: {line[:80]!r}", number)
+            pointers.append((number, "attribute", body[1]))
+            if body[0].lower() in ("metonymy", "metonymic"):
+                metonymic.add(body[1])
+        elif ident.startswith("E"):
+            if not body:
+                raise fail(f"not an event: {line[:80]!r}", number)
             events.append((number, ident, body))
+
+    annotated = spans.keys() | {ident for _, ident, _ in events}
+    for number, what, target in pointers:
+        if target not in annotated:
+            raise fail(
+                f"{what} target {target!r} is not a text-bound annotation or an event", number
+            )
 
     def keys(annotation: str) -> frozenset[str]:
         return frozenset(resolver.entity(ref) for ref in sorted(references.get(annotation, ())))
@@ -114,7 +147,12 @@ def read_brat(file: Path, gold: Dataset, resolver: Resolver) -> View:
         place = None
         for argument in body[1:]:
             role_name, _, target = argument.partition(":")
-            role = re.sub(r"\d+$", "", role_name).lower()
+            if target not in annotated:
+                raise fail(
+                    f"argument {argument!r}: {target!r} is not a text-bound annotation or an event",
+                    number,
+                )
+            role = _ORDINAL.sub("", role_name).lower()
             entity = sorted(keys(target)) or [UNRESOLVED + target]
             if role == "place":
                 place = entity[0]

@@ -4,10 +4,18 @@ The schema is ``system-output.schema.json`` in this package (JSON Schema
 2020-12; :func:`schema` returns it). Every line is checked before any is
 scored; the first line that breaks it raises :class:`ScoreError` naming the
 line number and the field (as a JSON path: ``line 3, $.participants[0].role``).
+
+Some things the schema cannot say are checked too, and refused the same way:
+an ``integer`` is a JSON integer (JSON Schema counts ``2.0`` as one; an offset
+must not be), a string is Unicode text (no lone surrogate such as
+``"\\ud800"``, which no output could write), a date is a real one, and an
+interval does not end before it starts (neither the EDTF value nor
+``earliest`` and ``latest``).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import json
@@ -16,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsfacts.codec import json_path
 from newsfacts.dataset import Dataset
 from newsfacts.model import Span
 
@@ -39,7 +48,11 @@ __all__ = ["SCHEMA_FILE", "read_jsonl", "schema"]
 
 SCHEMA_FILE = "system-output.schema.json"
 _TYPES = ("article", "entity", "mention", "event", "statement")
-_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: ``\d`` would also take Arabic-Indic digits (and int() reads them).
+_POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A JSON escape of a UTF-16 surrogate: paired it is one character, alone it is no text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _error(message: str, file: Path, line: int, field: str = "$") -> Exception:
@@ -58,24 +71,67 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _is_integer(checker: object, instance: object) -> bool:
+    """A JSON integer: not ``2.0`` (JSON Schema counts it as one), not ``true``."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @functools.cache
 def _validators() -> dict[str, Any]:
     try:
-        from jsonschema import Draft202012Validator
+        from jsonschema import Draft202012Validator, validators
     except ImportError:
         from . import missing_extra
 
         raise missing_extra("reading JSON Lines") from None
 
+    # Every "integer" of the schema is an offset or a count: a float, even an
+    # integral one, would reach the reader and fail there as no ScoreError.
+    # (types-jsonschema leaves extend() unannotated.)
+    validator = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    )
     whole = schema()
     defs = whole["$defs"]
-    return {
-        kind: Draft202012Validator({"$defs": defs, "$ref": f"#/$defs/{kind}"}) for kind in _TYPES
-    }
+    return {kind: validator({"$defs": defs, "$ref": f"#/$defs/{kind}"}) for kind in _TYPES}
 
 
 def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_unicode(record: Any, file: Path, line: int) -> None:
+    """Refuse a string (a value or a key) holding a lone surrogate, at its JSON path.
+
+    Such a string is no Unicode text: no table, JSON or details could write it.
+    """
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(record, ())]
+    while stack:
+        item, segments = stack.pop()
+        children: list[tuple[Any, tuple[str | int, ...]]] = []
+        if isinstance(item, str):
+            _check_text(item, file, line, segments)
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                _check_text(key, file, line, segments)
+                children.append((child, (*segments, key)))
+        elif isinstance(item, list):
+            children = [(child, (*segments, index)) for index, child in enumerate(item)]
+        stack.extend(reversed(children))
+
+
+def _check_text(text: str, file: Path, line: int, segments: tuple[str | int, ...]) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _error(
+            f"not Unicode text: a lone surrogate U+{ord(text[error.start]):04X} at code point "
+            f"{error.start}",
+            file,
+            line,
+            json_path(segments),
+        ) from None
 
 
 def _validate(record: Any, file: Path, line: int) -> None:
@@ -99,15 +155,26 @@ def _validate(record: Any, file: Path, line: int) -> None:
 
 def _point_bounds(text: str, first: bool) -> datetime.date:
     found = _POINT.fullmatch(text)
-    assert found is not None  # the schema's pattern
+    if found is None:  # the schema's pattern lets a final "\n" through ($ matches before it)
+        raise ValueError(f"{_clip(repr(text), 40)} is not a year, month or day")
     year = int(found[1])
     month = int(found[2]) if found[2] else (1 if first else 12)
     if found[3]:
         return datetime.date(year, month, int(found[3]))
-    if first:
-        return datetime.date(year, month, 1)
-    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-    return following - datetime.timedelta(days=1)
+    # monthrange raises a ValueError for month 13; date() one for year 0 (no OverflowError).
+    return datetime.date(year, month, 1 if first else calendar.monthrange(year, month)[1])
+
+
+def _date(value: dict[str, Any], key: str, file: Path, line: int) -> datetime.date:
+    text: str = value[key]
+    try:
+        if _DATE.fullmatch(text) is None:
+            raise ValueError(f"{_clip(repr(text), 40)} is not YYYY-MM-DD")
+        return datetime.date.fromisoformat(text)
+    except ValueError as error:
+        raise _error(
+            f"not a date this scorer reads: {error}", file, line, f"$.time.{key}"
+        ) from None
 
 
 def _time_value(value: dict[str, Any], file: Path, line: int) -> TimeValue:
@@ -119,12 +186,28 @@ def _time_value(value: dict[str, Any], file: Path, line: int) -> TimeValue:
             latest = _point_bounds(end, False) if end not in ("", "..") else datetime.date.max
         else:
             earliest, latest = _point_bounds(edtf, True), _point_bounds(edtf, False)
-        if "earliest" in value:
-            earliest = datetime.date.fromisoformat(value["earliest"])
-        if "latest" in value:
-            latest = datetime.date.fromisoformat(value["latest"])
-    except (ValueError, AssertionError) as error:
-        raise _error(f"not a date this scorer reads: {error}", file, line, "$.time") from None
+    except ValueError as error:
+        raise _error(f"not a date this scorer reads: {error}", file, line, "$.time.edtf") from None
+    if earliest > latest:
+        raise _error(
+            f"the interval {_clip(repr(edtf), 40)} ends before it starts",
+            file,
+            line,
+            "$.time.edtf",
+        )
+    if "earliest" in value:
+        earliest = _date(value, "earliest", file, line)
+    if "latest" in value:
+        latest = _date(value, "latest", file, line)
+    if earliest > latest:
+        # Named at the bound the line gives (earliest when it gives both).
+        field = "earliest" if "earliest" in value else "latest"
+        raise _error(
+            f"earliest {earliest.isoformat()} is after latest {latest.isoformat()}",
+            file,
+            line,
+            f"$.time.{field}",
+        )
     return TimeValue(edtf, earliest, latest)
 
 
@@ -157,7 +240,8 @@ class _Reader:
             start, end = anchor["start"], anchor["end"]
             if not start <= end <= len(self.text):
                 raise _error(
-                    f"span [{start}, {end}) is not within the article's {len(self.text)} code points",
+                    f"span [{_clip(str(start), 24)}, {_clip(str(end), 24)}) is not within "
+                    f"the article's {len(self.text)} code points",
                     self.file,
                     line,
                     field,
@@ -290,6 +374,9 @@ def read_jsonl(file: Path, gold: Dataset, resolver: Resolver) -> View:
         except (json.JSONDecodeError, RecursionError, ValueError) as error:
             reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
             raise _error(f"not valid JSON: {_clip(reason)}", file, number) from None
+        if _SURROGATE_ESCAPE.search(text) is not None:
+            # Only an escape can make a lone surrogate: the text was UTF-8.
+            _check_unicode(record, file, number)
         _validate(record, file, number)
         records.append((number, record))
     reader = _Reader(file, gold, resolver)
