@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsfacts
+from _fifo import raised_in_time
 from _tiny import tiny_dataset
 from newsfacts import (
     AmbiguousNameError,
@@ -61,21 +61,7 @@ def _changed(name: str, change: Any) -> dict[str, bytes]:
 def test_a_fifo_in_place_of_a_file_is_refused_not_read_for_ever(tmp_path: Path) -> None:
     folder = _write(tmp_path / "data", {k: v for k, v in FILES.items() if k != "entities.json"})
     os.mkfifo(folder / "entities.json")
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            newsfacts.load_path(folder)
-        except BaseException as error:
-            outcome.append(error)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(60)
-    if worker.is_alive():  # unblock the reader before failing, so no thread hangs on
-        with open(folder / "entities.json", "wb"):
-            pass
-        pytest.fail("load_path blocked on a FIFO")
+    outcome = raised_in_time(lambda: newsfacts.load_path(folder), folder / "entities.json")
     assert len(outcome) == 1
     assert isinstance(outcome[0], DatasetError)
     assert "not a regular file" in str(outcome[0])

@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import threading
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -17,6 +15,7 @@ from hypothesis import strategies as st
 
 import newsfacts
 from _compare import assert_same_dataset
+from _fifo import raised_in_time
 from newsfacts import Dataset
 from newsfacts.loading import dump_files
 from newsfacts.quotes import split_sentences
@@ -188,26 +187,6 @@ def test_an_unknown_default_is_reported_once_not_for_each_record(source: Path) -
     assert read(source).id == newsfacts.load().id
 
 
-def _in_time(call: Callable[[], object], fifo: Path) -> list[BaseException]:
-    """What ``call`` raises, failing the test if it blocks on the FIFO ``fifo``."""
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            call()
-        except BaseException as error:
-            outcome.append(error)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(60)
-    if worker.is_alive():  # unblock the reader before failing, so no thread hangs on
-        with open(fifo, "wb"):
-            pass
-        pytest.fail("blocked on a FIFO")
-    return outcome
-
-
 def test_a_toml_name_that_is_not_a_file_is_a_problem_of_that_name(source: Path) -> None:
     (source / "a.toml").mkdir()
     (source / "b.toml").symlink_to("c.toml")
@@ -236,7 +215,7 @@ def test_a_fifo_in_a_source_is_refused_not_read_for_ever(
     fifo = source / name
     fifo.unlink(missing_ok=True)
     os.mkfifo(fifo)
-    [error] = _in_time(lambda: read(fifo if one_file else source), fifo)
+    [error] = raised_in_time(lambda: read(fifo if one_file else source), fifo)
     assert isinstance(error, SourceError), error
     assert [str(p) for p in error.problems] == [
         f"{expected}: not a regular file (a FIFO, device or socket)"

@@ -66,17 +66,20 @@ def _only_dataset_files(folder: Path) -> str | None:
         return f"cannot be read ({error.strerror or error})"
     others = sorted(entry.name for entry in entries if entry.name not in known)
     if others:
-        listed = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-        return f"holds files that are not a dataset's ({listed})"
+        return f"holds files that are not a dataset's ({_first_names(others)})"
     # A folder (or a link) under a dataset file's name is not what a build
     # writes, and replacing the folder would delete what it holds.
     odd = sorted(entry.name for entry in entries if not _regular(entry))
     if odd:
-        listed = ", ".join(odd[:3]) + (", …" if len(odd) > 3 else "")
-        return f"holds entries that are not regular files ({listed})"
+        return f"holds entries that are not regular files ({_first_names(odd)})"
     if not any(entry.name == DATASET_FILE for entry in entries):
         return f"holds no {DATASET_FILE}, so it is not a dataset folder"
     return None
+
+
+def _first_names(names: list[str]) -> str:
+    """The first three of ``names``, and an ellipsis for the rest."""
+    return ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
 
 
 def _regular(entry: Path) -> bool:

@@ -640,9 +640,7 @@ def _source(args: argparse.Namespace, out: _Output) -> int:
     try:
         folder = write(ds, args.out, force=args.force)
     except FileExistsError as error:
-        # The library names its keyword argument; on the command line it is the option.
-        message = str(error).replace("force=True (--force)", "--force")
-        raise _CommandError(EXIT_OUTPUT, message, type(error).__name__) from None
+        raise _CommandError(EXIT_OUTPUT, _as_options(error), type(error).__name__) from None
     out.emit(
         {"dataset": ds.id, "out": str(folder)},
         lambda: [f"wrote the source of {ds.id} to {folder}"],
@@ -993,8 +991,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DatasetError, SourceError) as error:
         return fail(EXIT_DATA, error, str(error))
     except ExportError as error:
-        # The library names its keyword argument; on the command line it is the option.
-        return fail(EXIT_OUTPUT, error, str(error).replace("force=True", "--force"))
+        return fail(EXIT_OUTPUT, error, _as_options(error))
     except NewsfactsError as error:
         return fail(EXIT_NOT_FOUND, error, str(error))
     except OSError as error:
@@ -1007,6 +1004,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         return _internal(fail, error)
     return code
+
+
+def _as_options(error: BaseException) -> str:
+    """The library's message in the command line's words: its keyword ``force=True`` is ``--force``."""
+    return str(error).replace("force=True", "--force")
 
 
 def _internal(fail: Callable[[int, BaseException, str], int], error: Exception) -> int:

@@ -111,8 +111,10 @@ def check_columns(path: str | os.PathLike[str], *, read_only: bool = False) -> t
     from .errors import DatasetError
     from .loading import MAX_FILE_SIZE, _read_bytes
 
-    expected = dump_columns(path)
     folder = Path(path)
+    if read_only and not any(os.path.lexists(folder / kind.columns_file) for kind in KINDS):
+        return ()  # no file is read in place of its record file: no need to make them
+    expected = dump_columns(path)
     found: list[str] = []
     for kind in KINDS:
         target = folder / kind.columns_file

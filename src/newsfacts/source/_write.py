@@ -286,9 +286,7 @@ def write(dataset: Dataset, folder: str | os.PathLike[str], *, force: bool = Fal
     if path.exists() and not path.is_dir():
         raise FileExistsError(f"{path} exists and is not a folder; it is never replaced")
     if path.exists() and any(path.iterdir()) and not force:
-        raise FileExistsError(
-            f"{path} exists; give force=True (--force) to replace its source files"
-        )
+        raise FileExistsError(f"{path} exists; pass force=True to replace its source files")
     path.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         # Each file whole or not at all: a failed write leaves the old one.
